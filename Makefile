@@ -1,0 +1,56 @@
+# Two commands set everything up: `make run` and `make test`. See README.md.
+.DEFAULT_GOAL := help
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+# Django 6.1 needs Python 3.12+: take python3.13/3.12 from PATH, else pyenv's, else stop.
+BOOT_PYTHON := $(shell for p in python3.13 python3.12 \
+	$$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { command -v $$p; break; }; done)
+
+.PHONY: help run test lint bench serve demo clean
+
+help:
+	@echo "make run    build .venv, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
+	@echo "make test   install dev requirements and run the whole suite"
+	@echo "make lint   ruff"
+	@echo "make bench  run the benchmarks (writes var/bench.json)"
+
+$(PY):
+	@test -n "$(BOOT_PYTHON)" || { echo "Python 3.12 or newer is required (Django 6.1). Install it (e.g. pyenv install 3.13) and retry." >&2; exit 1; }
+	$(BOOT_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
+
+demo: $(VENV)/.runtime
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py create_demo_admin
+
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.dev
+	@mkdir -p var
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+
+bench: $(VENV)/.dev
+	@mkdir -p var
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 staticfiles

@@ -1,0 +1,26 @@
+"""Production: every secret from the environment, no defaults; HTTPS everywhere."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env, mailers_from_url
+
+DEBUG = False
+SECRET_KEY = env("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+DATABASES["default"] = env.db("DATABASE_URL")
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Inquiry notifications must reach admissions: no console fallback here.
+MAILERS = mailers_from_url(env("EMAIL_URL"))
+
+# Plain HTTP only for a local smoke test behind a local proxy; never in a real deployment.
+_HTTPS = not env.bool("NEXUS_ALLOW_PLAIN_HTTP", default=False)
+SECURE_SSL_REDIRECT = _HTTPS
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_REFERRER_POLICY = "strict-origin"
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+NEXUS_LOCAL_DEMO = False

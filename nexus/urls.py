@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from nexus import views
+
+urlpatterns = [
+    path(settings.NEXUS_ADMIN_PATH, admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("admissions/", include("intake.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("", include("content.urls")),
+]
+
+handler404 = "nexus.views.page_not_found"
+handler500 = "nexus.views.server_error"

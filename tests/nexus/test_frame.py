@@ -1,0 +1,89 @@
+"""The frame of every page: crisis help, the call link, error pages, the health check."""
+
+import re
+
+import pytest
+from django.test import override_settings
+
+from tests.subprocess_django import run_django
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_has_crisis_lines_and_call_link(client):
+    html = client.get("/").content.decode()
+    assert 'href="tel:911"' in html
+    assert 'href="tel:988"' in html and 'href="sms:988"' in html
+    assert 'href="tel:+18006624357"' in html and "1-800-662-4357" in html
+    assert 'href="tel:+15550100199"' in html  # the center's number, from NEXUS_PHONE
+    assert html.index('class="crisis-bar"') < html.index('id="main"'), "crisis help comes before the content"
+
+
+@override_settings(NEXUS_PHONE="(555) 010-0123")
+def test_call_link_follows_the_configured_phone(client):
+    html = client.get("/").content.decode()
+    assert 'href="tel:5550100123"' in html
+    assert "(555) 010-0123" in html
+
+
+def test_unknown_page_is_a_404_in_the_site_frame(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and 'class="crisis-bar"' in html
+
+
+def test_csrf_failure_is_a_403_in_the_site_frame_with_the_phone_number():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/newsletter/", {"email": "x@example.com"})
+    assert response.status_code == 403
+    assert "This form has expired" in response.content.decode()
+    assert "tel:+15550100199" in response.content.decode()
+
+
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_security_headers_on_every_response(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    # Django adds the nonce only when a page uses one; either way only our own scripts run.
+    assert re.search(r"script-src 'self'( 'nonce-[^']+')?;", csp)
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Referrer-Policy"]
+
+
+DATABASE_DOWN = {"DATABASE_URL": "postgres://nobody@127.0.0.1:9/nexus"}  # port 9 (discard) never answers
+
+
+def test_healthz_is_503_when_the_database_is_down():
+    result = run_django(
+        "from django.test import Client\n"
+        "r = Client(SERVER_NAME='localhost').get('/healthz')\n"
+        "print(r.status_code, r.content.decode())\n",
+        env=DATABASE_DOWN,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "503 database unavailable", result.stderr
+
+
+def test_500_page_renders_without_the_database():
+    result = run_django(
+        "from django.test import RequestFactory\n"
+        "from nexus.views import server_error\n"
+        "r = server_error(RequestFactory().get('/'))\n"
+        "print('STATUS', r.status_code)\n"
+        "print(r.content.decode())\n",
+        env=DATABASE_DOWN,
+    )
+    assert result.returncode == 0, result.stderr
+    status, html = result.stdout.split("STATUS ", 1)[1].split("\n", 1)
+    assert status == "500"
+    assert "tel:+15550100199" in html and 'href="tel:988"' in html and "1-800-662-4357" in html
