@@ -1,0 +1,1 @@
+// Replaced by the intake app: records call-link clicks with navigator.sendBeacon.
