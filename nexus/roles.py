@@ -37,9 +37,13 @@ def declared_permissions():
     return merged
 
 
-def sync_role_permissions(**kwargs):
+def sync_role_permissions(sender, **kwargs):
     from django.contrib.auth.models import Group, Permission
 
+    # post_migrate is sent once per app with models, in INSTALLED_APPS order, and each app's
+    # permissions are created on its own signal: sync once, after the last of them.
+    if sender is not [config for config in apps.get_app_configs() if config.models_module][-1]:
+        return
     for role, perms in declared_permissions().items():
         group, _ = Group.objects.get_or_create(name=role)
         wanted = []
