@@ -5,6 +5,8 @@ from django.urls import include, path
 from nexus import views
 
 urlpatterns = [
+    # Before the admin: the two-step sign-in replaces the admin's own login view.
+    path(settings.NEXUS_ADMIN_PATH, include("nexus.signin_urls")),
     path(settings.NEXUS_ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("admissions/", include("intake.urls")),

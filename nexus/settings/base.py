@@ -1,5 +1,6 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -35,6 +36,10 @@ THIRD_PARTY_APPS = [
     "crispy_bootstrap5",
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS served by WhiteNoise, no CDN
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 LOCAL_APPS = [
     "nexus",
@@ -53,10 +58,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "nexus.staff_middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nexus.middleware.PermissionsPolicyMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nexus.urls"
@@ -141,6 +149,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out clients before a password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Staff sign-in: a TOTP code after the password (django-otp), lockout after 5 failures (django-axes).
+NEXUS_REQUIRE_2FA = env.bool("NEXUS_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Nexus Recovery staff"
+NEXUS_TRUSTED_PROXY_COUNT = env.int("NEXUS_TRUSTED_PROXY_COUNT", default=0)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "nexus.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nexus.signin_views.locked_out"
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
+AXES_VERBOSE = False
+
+# Sessions: idle timeout of 30 minutes (renewed on each request), absolute limit for staff.
+SESSION_COOKIE_AGE = env.int("NEXUS_SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+NEXUS_STAFF_SESSION_MAX_SECONDS = env.int("NEXUS_STAFF_SESSION_MAX_SECONDS", default=12 * 60 * 60)
 
 # I18N ---------------------------------------------------------------------
 
@@ -197,6 +227,18 @@ NEXUS_PHONE = env("NEXUS_PHONE", default="+1-555-010-0199")
 NEXUS_ADDRESS = env("NEXUS_ADDRESS", default="100 Example Way, Springfield, ST 00000")
 NEXUS_ADMISSIONS_EMAIL = env("NEXUS_ADMISSIONS_EMAIL", default="admissions@nexus-recovery.example")
 NEXUS_SITE_URL = env("NEXUS_SITE_URL", default="http://127.0.0.1:8000")
+
+# Intake (admissions leads) -------------------------------------------------
+
+# Fernet keys for personal data at rest, comma-separated, newest first (MultiFernet rotates).
+# Empty here means "derive one from SECRET_KEY": for local and test only; production requires it.
+NEXUS_FIELD_ENCRYPTION_KEYS = env.list("NEXUS_FIELD_ENCRYPTION_KEYS", default=[])
+NEXUS_LEAD_RETENTION_DAYS = env.int("NEXUS_LEAD_RETENTION_DAYS", default=365)
+# Submissions per client address per window (seconds); the address is only ever hashed.
+NEXUS_INTAKE_RATE_LIMIT = env.int("NEXUS_INTAKE_RATE_LIMIT", default=10)
+NEXUS_INTAKE_RATE_WINDOW = env.int("NEXUS_INTAKE_RATE_WINDOW", default=600)
+# Behind a proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP).
+NEXUS_CLIENT_IP_HEADER = env("NEXUS_CLIENT_IP_HEADER", default="")
 
 # Logging: stdout only, and never request bodies or form values -------------
 

@@ -11,6 +11,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Inquiry notifications must reach admissions: no console fallback here.
 MAILERS = mailers_from_url(env("EMAIL_URL"))
+# Personal data at rest: real keys, never derived from SECRET_KEY.
+NEXUS_FIELD_ENCRYPTION_KEYS = env.list("NEXUS_FIELD_ENCRYPTION_KEYS")
 
 # Plain HTTP only for a local smoke test behind a local proxy; never in a real deployment.
 _HTTPS = not env.bool("NEXUS_ALLOW_PLAIN_HTTP", default=False)
@@ -24,3 +26,4 @@ SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "strict-origin"
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 NEXUS_LOCAL_DEMO = False
+NEXUS_REQUIRE_2FA = env.bool("NEXUS_REQUIRE_2FA", default=True)

@@ -1,0 +1,157 @@
+"""Staff sign-in: password then code, lockout at both steps, enrolment, session limits."""
+
+import re
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from nexus.staff_middleware import SIGNED_IN_AT
+from tests.subprocess_django import run_django
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-long-staff-password-123"
+
+
+def current_code(device):
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+
+@pytest.fixture
+def staff():
+    return get_user_model().objects.create_user("casey", password=PASSWORD, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def device(staff):
+    return TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+
+
+def sign_in_password(client, username="casey", password=PASSWORD):
+    return client.post("/admin/login/", {"username": username, "password": password, "next": "/admin/"})
+
+
+def test_password_then_code_signs_staff_in(client, device):
+    response = sign_in_password(client)
+    assert response.status_code == 302 and response["Location"] == "/admin/login/code/"
+    assert client.get("/admin/").status_code == 302, "not signed in after the password alone"
+    response = client.post("/admin/login/code/", {"code": current_code(device)})
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_same_message_for_a_wrong_password_and_an_unknown_user(client, staff):
+    wrong = sign_in_password(client, password="not-it").content.decode()
+    unknown = sign_in_password(client, username="nobody-here").content.decode()
+    assert "Please enter the correct username and password for a staff account" in wrong
+    error_note = re.compile(r'<p class="errornote"[^>]*>(.*?)</p>', re.S)
+    assert error_note.findall(wrong) == error_note.findall(unknown)
+
+
+def test_five_wrong_passwords_lock_the_username_for_this_client(client, staff):
+    for _ in range(5):
+        sign_in_password(client, password="wrong")
+    response = sign_in_password(client)  # even the right password is refused now
+    assert response.status_code == 429
+    assert "Too many failed attempts" in response.content.decode()
+    other_client = Client(REMOTE_ADDR="10.9.9.9")
+    assert sign_in_password(other_client).status_code == 302, "another client is not locked out"
+
+
+def test_lockout_does_not_reveal_whether_an_account_exists(client, staff):
+    for _ in range(5):
+        sign_in_password(client, username="nobody-here", password="wrong")
+    response = sign_in_password(client, username="nobody-here", password="wrong")
+    assert response.status_code == 429
+    assert "Too many failed attempts" in response.content.decode()
+
+
+def test_five_wrong_codes_lock_the_account_for_this_client(client, device):
+    sign_in_password(client)
+    for _ in range(5):
+        response = client.post("/admin/login/code/", {"code": "000000"})
+    assert response.status_code == 429
+    sign_in_password(client)
+    assert sign_in_password(client).status_code == 429
+
+
+def test_a_backup_code_works_once(client, staff):
+    backup = StaticDevice.objects.create(user=staff, name="backup", confirmed=True)
+    backup.token_set.create(token="abcd2345")
+    sign_in_password(client)
+    assert client.post("/admin/login/code/", {"code": "abcd2345"}).status_code == 302
+    client.logout()
+    sign_in_password(client)
+    assert client.post("/admin/login/code/", {"code": "abcd2345"}).status_code == 200
+
+
+def test_staff_without_a_device_must_enrol_when_2fa_is_required(client, staff, settings):
+    settings.NEXUS_REQUIRE_2FA = True
+    sign_in_password(client)
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"] == "/admin/two-factor/"
+    page = client.get("/admin/two-factor/").content.decode()
+    assert "<svg" in page, "the QR code is drawn on our own page"
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    page = client.post("/admin/two-factor/", {"code": current_code(device)}).content.decode()
+    assert "Your backup codes" in page
+    assert StaticDevice.objects.get(user=staff).token_set.count() == 10
+    assert client.get("/admin/").status_code == 200
+
+
+def test_2fa_is_optional_when_not_required(client, staff, settings):
+    settings.NEXUS_REQUIRE_2FA = False
+    sign_in_password(client)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_staff_sessions_end_after_the_absolute_limit(client, device):
+    sign_in_password(client)
+    client.post("/admin/login/code/", {"code": current_code(device)})
+    session = client.session
+    session[SIGNED_IN_AT] = time.time() - 12 * 60 * 60 - 1
+    session.save()
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert client.get("/admin/").status_code == 302
+
+
+def test_idle_sessions_expire_after_30_minutes(admin_client):
+    response = admin_client.get("/admin/")
+    cookie = response.cookies["sessionid"]
+    assert cookie["max-age"] == 1800
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+def test_a_password_change_ends_the_other_sessions(staff, settings):
+    settings.NEXUS_REQUIRE_2FA = False
+    laptop, phone = Client(), Client()
+    for browser in (laptop, phone):
+        sign_in_password(browser)
+        assert browser.get("/admin/").status_code == 200
+    new = "another-long-password-456"
+    laptop.post("/admin/password_change/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
+    assert laptop.get("/admin/").status_code == 200, "the session that changed it stays signed in"
+    assert phone.get("/admin/").status_code == 302, "every other session is signed out"
+
+
+def test_client_address_trusts_only_the_configured_proxies(rf, settings):
+    from nexus.clientip import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
+    settings.NEXUS_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.2"
+    settings.NEXUS_TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.7", "the forged left-most entry is ignored"
+
+
+def test_the_admin_path_is_a_setting():
+    result = run_django(
+        "from django.urls import reverse\nprint(reverse('admin:index'), reverse('admin:login'))",
+        env={"NEXUS_ADMIN_PATH": "staff-desk/"},
+    )
+    assert result.stdout.split()[-2:] == ["/staff-desk/", "/staff-desk/login/"], result.stderr
