@@ -1,7 +1,10 @@
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -24,9 +27,17 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # No RequestContext: context processors may need the database, and it may be what failed.
-    html = loader.get_template("500.html").render(site(None))
-    return HttpResponse(html, status=500)
+    """The 500 page, or a 503 when the database is what failed; neither touches the database."""
+    # Django calls this inside its `except` block, so the exception is at hand.
+    database_down = isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
+    template, status = ("503.html", 503) if database_down else ("500.html", 500)
+    # No RequestContext: context processors may need the database.
+    context = site(None) | {"was_sending_form": request.method == "POST"}
+    response = HttpResponse(loader.get_template(template).render(context), status=status)
+    add_never_cache_headers(response)
+    if database_down:
+        response["Retry-After"] = "30"
+    return response
 
 
 def csrf_failure(request, reason=""):

@@ -51,6 +51,7 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 SITE_ID = 1
 
 MIDDLEWARE = [
+    "nexus.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -103,9 +104,11 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "nexus.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "nexus",
+            # Short timeouts: a dead Redis must cost a request milliseconds, not seconds.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -245,13 +248,25 @@ NEXUS_CLIENT_IP_HEADER = env("NEXUS_CLIENT_IP_HEADER", default="")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"}},
+    "filters": {
+        "no_request": {"()": "nexus.logging.DropRequestFilter"},
+        "request_id": {"()": "nexus.logging.RequestIdFilter"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "nexus.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": env("NEXUS_LOG_FORMAT", default="plain"),
+            "filters": ["no_request", "request_id"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
-        # django.request logs the request object with errors; keep the line, drop the request.
-        "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False, "filters": ["no_request"]},
-        "django.security": {"handlers": ["stdout"], "level": "WARNING", "propagate": False, "filters": ["no_request"]},
+        "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
-    "filters": {"no_request": {"()": "nexus.logging.DropRequestFilter"}},
 }

@@ -1,7 +1,7 @@
 """Production: every secret from the environment, no defaults; HTTPS everywhere."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env, mailers_from_url
+from .base import DATABASES, LOGGING, env, mailers_from_url
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -27,3 +27,4 @@ SECURE_REFERRER_POLICY = "strict-origin"
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 NEXUS_LOCAL_DEMO = False
 NEXUS_REQUIRE_2FA = env.bool("NEXUS_REQUIRE_2FA", default=True)
+LOGGING["handlers"]["stdout"]["formatter"] = env("NEXUS_LOG_FORMAT", default="json")

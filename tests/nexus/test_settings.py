@@ -45,5 +45,5 @@ def test_cache_is_redis_when_redis_url_is_set():
     code = "from django.conf import settings\nprint(settings.CACHES['default']['BACKEND'])\n"
     with_redis = run_django(code, env={"REDIS_URL": "redis://127.0.0.1:6379/0"})
     without = run_django(code, env={"REDIS_URL": ""})
-    assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert with_redis.stdout.strip() == "nexus.cache.ResilientRedisCache"
     assert without.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
