@@ -1,6 +1,6 @@
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -8,18 +8,19 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from nexus import health
 from nexus.context_processors import site
 
 
 @never_cache
 @require_safe
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
+    """200 when the database answers (what a load balancer needs), with the cache and worker state."""
+    report = health.check()
+    lines = ["ok" if report["database"] == "ok" else "database unavailable"]
+    lines += [f"{part}: {state}" for part, state in report.items()]
+    status = 200 if report["database"] == "ok" else 503
+    return HttpResponse("\n".join(lines) + "\n", status=status, content_type="text/plain")
 
 
 def page_not_found(request, exception):

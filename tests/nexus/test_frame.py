@@ -1,10 +1,14 @@
 """The frame of every page: crisis help, the call link, error pages, the health check."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
+from nexus.models import WorkerHeartbeat
+from nexus.tasks import heartbeat
 from tests.subprocess_django import run_django
 
 pytestmark = pytest.mark.django_db
@@ -45,8 +49,17 @@ def test_csrf_failure_is_a_403_in_the_site_frame_with_the_phone_number():
 def test_healthz_answers_ok_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok"
+    lines = response.content.decode().splitlines()
+    assert lines[:3] == ["ok", "database: ok", "cache: ok"]
+    assert lines[3] == "worker: no heartbeat yet"
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_reports_the_worker_heartbeat(client):
+    heartbeat.enqueue()  # the immediate backend runs it at once, as a worker would
+    assert "worker: ok (last beat 0 s ago)" in client.get("/healthz").content.decode()
+    WorkerHeartbeat.objects.update(beat_at=timezone.now() - timedelta(minutes=5))
+    assert "worker: stale (last beat 300 s ago)" in client.get("/healthz").content.decode()
 
 
 def test_security_headers_on_every_response(client):
@@ -71,7 +84,8 @@ def test_healthz_is_503_when_the_database_is_down():
         "print(r.status_code, r.content.decode())\n",
         env=DATABASE_DOWN,
     )
-    assert result.stdout.strip().splitlines()[-1] == "503 database unavailable", result.stderr
+    assert "503 database unavailable" in result.stdout, result.stderr
+    assert "worker: unknown" in result.stdout
 
 
 def test_500_page_renders_without_the_database():
