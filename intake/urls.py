@@ -1,2 +1,11 @@
+from django.urls import path
+
+from intake import views
+
 app_name = "intake"
-urlpatterns = []
+urlpatterns = [
+    path("", views.LeadFormView.as_view(), name="inquiry"),
+    path("callback/", views.CallbackView.as_view(), name="callback"),
+    path("thank-you/", views.thanks, name="thanks"),
+    path("call-click/", views.call_click, name="call_click"),
+]

@@ -1,0 +1,97 @@
+"""Bulk actions on leads: assign an owner, export CSV (audited, export permission only)."""
+
+import csv
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from intake import services
+from nexus.audit import Action, record
+from nexus.roles import ADMISSIONS, ADMISSIONS_LEAD
+
+CSV_FIELDS = [
+    "pk",
+    "kind",
+    "created_at",
+    "status",
+    "owner",
+    "follow_up_due",
+    "first_contact_at",
+    "in_danger",
+    "who_needs_help",
+    "name",
+    "relationship",
+    "person_first_name",
+    "phone",
+    "email",
+    "preferred_contact",
+    "best_time",
+    "voicemail_ok",
+    "substances",
+    "care_level",
+    "insurance_provider",
+    "insurance_member_id",
+    "message",
+    "landing_path",
+    "source",
+]
+
+
+def admissions_members():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[ADMISSIONS, ADMISSIONS_LEAD])
+        .distinct()
+        .order_by("username")
+    )
+
+
+class AssignForm(forms.Form):
+    owner = forms.ModelChoiceField(label=_("New owner"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = admissions_members()
+
+
+@admin.action(description=_("Assign selected leads to an owner"), permissions=["change"])
+def assign_owner(modeladmin, request, queryset):
+    form = AssignForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        count = services.assign(inquiries=queryset, owner=form.cleaned_data["owner"])
+        for inquiry in queryset:
+            record(actor=request.user, action=Action.CHANGE, obj=inquiry, detail="owner assigned (bulk)")
+        modeladmin.message_user(request, _("%(count)d leads assigned.") % {"count": count}, messages.SUCCESS)
+        return None
+    context = modeladmin.admin_site.each_context(request) | {
+        "title": _("Assign leads"),
+        "form": form,
+        "leads": queryset,
+        "opts": modeladmin.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/intake/inquiry/assign.html", context)
+
+
+def _cell(value):
+    """Spreadsheet programs run cells that start with these characters as formulas."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@admin.action(description=_("Export selected leads to CSV"), permissions=["export"])
+def export_csv(modeladmin, request, queryset):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="leads.csv"'
+    response["Cache-Control"] = "no-store"
+    writer = csv.writer(response)
+    writer.writerow(CSV_FIELDS)
+    for inquiry in queryset.select_related("owner"):
+        row = [getattr(inquiry, name) for name in CSV_FIELDS]
+        writer.writerow([_cell(", ".join(v) if isinstance(v, list) else v) for v in row])
+        record(actor=request.user, action=Action.EXPORT, obj=inquiry, detail="CSV export")
+    return response

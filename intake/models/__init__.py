@@ -1,0 +1,5 @@
+from intake.models.calls import CallClick
+from intake.models.inquiry import Inquiry
+from intake.models.timeline import Activity, StatusChange
+
+__all__ = ["Activity", "CallClick", "Inquiry", "StatusChange"]

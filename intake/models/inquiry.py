@@ -1,0 +1,217 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intake.crypto import EncryptedTextField, lookup_hash
+from intake.models.attribution import Attribution
+
+DUPLICATE_WINDOW = timedelta(days=90)
+
+
+class InquiryQuerySet(models.QuerySet):
+    def since(self, moment):
+        return self.filter(created_at__gte=moment)
+
+    def open(self):
+        return self.exclude(status__in=Inquiry.FINAL_STATUSES)
+
+    def unassigned(self):
+        return self.open().filter(owner__isnull=True)
+
+    def overdue(self, now=None):
+        return self.open().filter(follow_up_due__lt=now or timezone.now())
+
+    def urgent(self):
+        return self.open().filter(in_danger=True)
+
+    def matching(self, *, phone_hash, email_hash, now=None):
+        """Leads from the duplicate window with the same phone or email (compared as keyed hashes)."""
+        match = Q()
+        if phone_hash:
+            match |= Q(phone_hash=phone_hash)
+        if email_hash:
+            match |= Q(email_hash=email_hash)
+        if not match:
+            return self.none()
+        return self.filter(match, created_at__gte=(now or timezone.now()) - DUPLICATE_WINDOW)
+
+    def purgeable(self, *, days, now=None):
+        cutoff = (now or timezone.now()) - timedelta(days=days)
+        return self.filter(status__in=Inquiry.FINAL_STATUSES, closed_at__lt=cutoff)
+
+
+class Inquiry(Attribution):
+    """One person asking for help (an admission inquiry or a callback request), and its pipeline.
+
+    Everything a person typed is encrypted at rest; phone and email also keep a keyed hash so
+    duplicates can be found without decrypting. `__str__` never shows personal data because it
+    ends up in the admin's history and the audit trail.
+    """
+
+    class Kind(models.TextChoices):
+        INQUIRY = "inquiry", _("admission inquiry")
+        CALLBACK = "callback", _("callback request")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        CONTACTED = "contacted", _("contacted")
+        SCREENING = "screening", _("screening")
+        INSURANCE = "insurance", _("insurance verification")
+        ASSESSMENT = "assessment", _("assessment scheduled")
+        ADMITTED = "admitted", _("admitted")
+        REFERRED_OUT = "referred_out", _("referred out")
+        LOST = "lost", _("closed (lost)")
+
+    class WhoNeedsHelp(models.TextChoices):
+        MYSELF = "myself", _("Myself")
+        LOVED_ONE = "loved_one", _("A loved one")
+        PROFESSIONAL = "professional", _("A client (I am a professional referring them)")
+
+    class ContactMethod(models.TextChoices):
+        CALL = "call", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("Email")
+
+    class BestTime(models.TextChoices):
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning (8am to noon)")
+        AFTERNOON = "afternoon", _("Afternoon (noon to 5pm)")
+        EVENING = "evening", _("Evening (5pm to 9pm)")
+
+    class Substance(models.TextChoices):
+        BENZODIAZEPINES = "benzodiazepines", _("Benzodiazepines")
+        ALCOHOL = "alcohol", _("Alcohol")
+        OPIOIDS = "opioids", _("Opioids")
+        STIMULANTS = "stimulants", _("Stimulants")
+        OTHER = "other", _("Other")
+
+    class CareLevel(models.TextChoices):
+        NOT_SURE = "not_sure", _("Not sure yet")
+        DETOX = "detox", _("Detox")
+        INPATIENT = "inpatient", _("Inpatient (residential)")
+        OUTPATIENT = "outpatient", _("Outpatient")
+
+    class Notification(models.TextChoices):
+        PENDING = "pending", _("not sent yet")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed: check the inbox")
+
+    FINAL_STATUSES = [Status.ADMITTED, Status.REFERRED_OUT, Status.LOST]
+    REASON_REQUIRED = [Status.REFERRED_OUT, Status.LOST]
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.INQUIRY)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    submission_token = models.CharField(_("submission token"), max_length=64, unique=True, editable=False)
+
+    who_needs_help = models.CharField(_("who needs help"), max_length=20, choices=WhoNeedsHelp.choices, blank=True)
+    name = EncryptedTextField(_("requester's name"))
+    relationship = EncryptedTextField(_("relationship"), blank=True)
+    person_first_name = EncryptedTextField(_("person's first name"), blank=True)
+    phone = EncryptedTextField(_("phone (E.164)"), blank=True)
+    email = EncryptedTextField(_("email"), blank=True)
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    preferred_contact = models.CharField(
+        _("preferred contact"), max_length=10, choices=ContactMethod.choices, default=ContactMethod.CALL
+    )
+    best_time = models.CharField(_("best time"), max_length=10, choices=BestTime.choices, default=BestTime.ANY)
+    voicemail_ok = models.BooleanField(_("voicemail allowed"), default=False)
+    substances = models.JSONField(_("substances"), default=list, blank=True)
+    care_level = models.CharField(_("level of care"), max_length=12, choices=CareLevel.choices, blank=True)
+    insurance_provider = EncryptedTextField(_("insurance provider"), blank=True)
+    insurance_member_id = EncryptedTextField(_("insurance member ID"), blank=True)
+    message = EncryptedTextField(_("message"), blank=True)
+    in_danger = models.BooleanField(_("urgent: someone in danger"), default=False)
+
+    consent_version = models.CharField(_("consent wording version"), max_length=20)
+    privacy_consent_at = models.DateTimeField(_("privacy notice read at"))
+    contact_consent_at = models.DateTimeField(_("contact consent at"))
+    reminder_consent_at = models.DateTimeField(_("reminder texts consent at"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True)
+    status_reason = EncryptedTextField(
+        _("reason"), blank=True, help_text=_("Required for referred out and closed (lost).")
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_inquiries",
+    )
+    follow_up_due = models.DateTimeField(_("follow-up due"), null=True, blank=True, db_index=True)
+    first_contact_at = models.DateTimeField(_("first contact"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self", verbose_name=_("possible duplicate of"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    notification = models.CharField(
+        _("staff email"), max_length=10, choices=Notification.choices, default=Notification.PENDING
+    )
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
+        ordering = ["-created_at"]
+        permissions = [("export_inquiry", _("Can export leads to CSV"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=["referred_out", "lost"]) | ~Q(status_reason=""),
+                name="intake_inquiry_reason_when_referred_or_lost",
+            ),
+            models.CheckConstraint(
+                condition=~Q(phone_hash="") | ~Q(email_hash=""), name="intake_inquiry_phone_or_email"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=[
+                        "new",
+                        "contacted",
+                        "screening",
+                        "insurance",
+                        "assessment",
+                        "admitted",
+                        "referred_out",
+                        "lost",
+                    ]
+                ),
+                name="intake_inquiry_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display().capitalize()} #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.phone_hash = lookup_hash(self.phone)
+        self.email_hash = lookup_hash(self.email)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("admin:intake_inquiry_change", args=[self.pk])
+
+    @property
+    def time_to_first_contact(self):
+        return self.first_contact_at - self.created_at if self.first_contact_at else None
+
+    def is_overdue(self, now=None):
+        return (
+            self.status not in self.FINAL_STATUSES
+            and self.follow_up_due is not None
+            and self.follow_up_due < (now or timezone.now())
+        )
+
+    def clean(self):
+        if self.status in self.REASON_REQUIRED and not self.status_reason.strip():
+            raise ValidationError(
+                {"status_reason": _("Give a reason when a lead is referred out or closed.")}, code="reason_required"
+            )

@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intake.crypto import EncryptedTextField
+
+
+class StatusChange(models.Model):
+    """A lead moved from one stage to another: who, when, and why when it left the pipeline."""
+
+    inquiry = models.ForeignKey(
+        "intake.Inquiry", verbose_name=_("lead"), on_delete=models.CASCADE, related_name="status_changes"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(_("from"), max_length=12, blank=True)
+    to_status = models.CharField(_("to"), max_length=12)
+    reason = EncryptedTextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} -> {self.to_status}"
+
+
+class Activity(models.Model):
+    """A staff note or contact attempt on a lead's timeline."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", _("note")
+        CALL = "call", _("call")
+        TEXT = "text", _("text message")
+        EMAIL = "email", _("email")
+
+    class Outcome(models.TextChoices):
+        NONE = "", _("(not a contact attempt)")
+        REACHED = "reached", _("reached them")
+        NO_ANSWER = "no_answer", _("no answer")
+        VOICEMAIL = "voicemail", _("voicemail left")
+        NO_VOICEMAIL = "no_voicemail", _("no answer, voicemail not left")
+        WRONG_NUMBER = "wrong_number", _("wrong number")
+        SENT = "sent", _("sent")
+
+    CONTACT_KINDS = [Kind.CALL, Kind.TEXT, Kind.EMAIL]
+
+    inquiry = models.ForeignKey(
+        "intake.Inquiry", verbose_name=_("lead"), on_delete=models.CASCADE, related_name="activities"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NOTE)
+    outcome = models.CharField(_("outcome"), max_length=15, choices=Outcome.choices, blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on lead #{self.inquiry_id}"
+
+    @property
+    def is_contact_attempt(self):
+        return self.kind in self.CONTACT_KINDS

@@ -1,0 +1,15 @@
+from nexus.roles import ADMISSIONS, ADMISSIONS_LEAD
+
+_WORK_LEADS = [
+    "intake.view_inquiry",
+    "intake.change_inquiry",
+    "intake.view_activity",
+    "intake.add_activity",
+    "intake.view_statuschange",
+    "intake.view_callclick",
+]
+
+ROLE_PERMISSIONS = {
+    ADMISSIONS: _WORK_LEADS,
+    ADMISSIONS_LEAD: [*_WORK_LEADS, "intake.export_inquiry"],
+}

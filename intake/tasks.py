@@ -1,0 +1,33 @@
+import logging
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from intake.models import Inquiry
+
+logger = logging.getLogger(__name__)
+
+
+@task
+def notify_new_inquiry(inquiry_id):
+    """Tell the admissions inbox a lead arrived: its number, urgency and admin link, nothing personal.
+
+    A failed send is recorded on the lead (staff see "failed" in the list) and never undoes it.
+    """
+    inquiry = Inquiry.objects.only("pk", "kind", "in_danger").get(pk=inquiry_id)
+    link = settings.NEXUS_SITE_URL.rstrip("/") + reverse("admin:intake_inquiry_change", args=[inquiry.pk])
+    subject = f"{'URGENT: ' if inquiry.in_danger else ''}New inquiry #{inquiry.pk}"
+    body = render_to_string("intake/email/new_inquiry.txt", {"inquiry": inquiry, "link": link})
+    try:
+        send_mail(subject, body, None, [settings.NEXUS_ADMISSIONS_EMAIL])
+    except (SMTPException, OSError) as error:
+        logger.warning("intake: notification for lead #%s failed (%s)", inquiry.pk, type(error).__name__)
+        status = Inquiry.Notification.FAILED
+    else:
+        status = Inquiry.Notification.SENT
+    Inquiry.objects.filter(pk=inquiry.pk).update(notification=status)
+    return status

@@ -1,0 +1,114 @@
+"""HTTP only: forms decide what is valid, services store it, templates say what happens next."""
+
+import logging
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from intake import attribution, services, spam
+from intake.forms import CONSENT_VERSION, CallbackForm, InquiryForm
+
+logger = logging.getLogger(__name__)
+THANKS_KEY = "intake_thanks"
+
+
+def too_many_requests(request):
+    return render(request, "intake/429.html", status=429)
+
+
+def noindex(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class LeadFormView(View):
+    """GET shows a fresh form (with its stamp); POST stores one lead per stamp and redirects."""
+
+    form_class = InquiryForm
+    template_name = "intake/inquiry_form.html"
+    http_method_names = ["get", "head", "post"]
+
+    def get(self, request):
+        initial = {"stamp": spam.new_stamp()} | attribution.as_initial(attribution.from_request(request))
+        return self.render(self.form_class(initial=initial))
+
+    def post(self, request):
+        if spam.over_limit(request, "form"):
+            logger.info("intake: form rate limit reached")
+            return too_many_requests(request)
+        form = self.form_class(request.POST)
+        if form.is_spam:
+            logger.info("intake: honeypot filled, nothing stored")
+            return redirect("intake:thanks")
+        if not form.is_valid():
+            data = request.POST.copy()
+            data["stamp"] = spam.new_stamp()
+            form.data = data
+            return self.render(form)
+        data = form.cleaned_data
+        inquiry, _created = services.submit_lead(
+            kind=form.kind,
+            token=data["submission_token"],
+            fields={name: data[name] for name in form.fields if name in LEAD_FIELDS},
+            attribution=form.attribution(),
+            reminder_consent=data.get("reminder_consent", False),
+            consent_version=CONSENT_VERSION,
+        )
+        request.session[THANKS_KEY] = {"kind": inquiry.kind, "urgent": inquiry.in_danger}
+        return redirect("intake:thanks")
+
+    def render(self, form):
+        return noindex(render(self.request, self.template_name, {"form": form}))
+
+
+LEAD_FIELDS = {
+    "who_needs_help",
+    "name",
+    "relationship",
+    "person_first_name",
+    "phone",
+    "email",
+    "preferred_contact",
+    "best_time",
+    "voicemail_ok",
+    "substances",
+    "care_level",
+    "insurance_provider",
+    "insurance_member_id",
+    "message",
+    "in_danger",
+}
+
+
+class CallbackView(LeadFormView):
+    form_class = CallbackForm
+    template_name = "intake/callback_form.html"
+
+
+@never_cache
+@require_safe
+def thanks(request):
+    """What happens next, the phone and the crisis lines; no personal data, never cached or indexed."""
+    context = request.session.pop(THANKS_KEY, None) if hasattr(request, "session") else None
+    return noindex(render(request, "intake/thanks.html", {"thanks": context or {}}))
+
+
+@csrf_exempt  # a beacon carries no cookie-bound token; it records no personal data and changes nothing else
+@require_POST
+def call_click(request):
+    origin = request.headers.get("origin")
+    if origin and origin.split("://", 1)[-1] != request.get_host():
+        return HttpResponse(status=403)
+    if spam.over_limit(request, "call", limit=60):
+        return too_many_requests(request)
+    services.record_call_click(
+        page_path=attribution.clean({"ft_landing_path": request.POST.get("page")})["landing_path"],
+        attribution=attribution.clean(request.POST),
+    )
+    return HttpResponse(status=204)
