@@ -1,13 +1,18 @@
 from django.conf import settings
 
 
-class PermissionsPolicyMiddleware:
-    """Turn off powerful browser features no page here needs (Django has no setting for it)."""
+class SecurityHeadersMiddleware:
+    """Headers Django has no setting for: Permissions-Policy everywhere, and no Referer at all
+    from the pages where people type personal data (a form page's URL or query must never
+    reach another site, even as an origin)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.no_referrer_paths = tuple(settings.NEXUS_NO_REFERRER_PATHS)
 
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.NEXUS_PERMISSIONS_POLICY)
+        if request.path.startswith(self.no_referrer_paths):
+            response.headers["Referrer-Policy"] = "no-referrer"
         return response
