@@ -66,7 +66,7 @@ def load():
             created_at=at,
             who_needs_help=Inquiry.WhoNeedsHelp.LOVED_ONE if number % 2 else Inquiry.WhoNeedsHelp.MYSELF,
             name=f"Demo Person {number:02d} (fictional)",
-            phone=f"+155501{10 + (1 if number == 2 else number):05d}",
+            phone=f"+1202555{100 + (1 if number == 2 else number):04d}",
             email=f"demo.person{number:02d}@example.com",
             substances=["benzodiazepines"] if number % 3 else ["alcohol", "opioids"],
             care_level=Inquiry.CareLevel.NOT_SURE,

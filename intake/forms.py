@@ -54,7 +54,7 @@ class PhoneField(TextField):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     default_error_messages = {
-        "invalid_phone": _("Enter a US phone number, like 555 010 0199, or an international one starting with +"),
+        "invalid_phone": _("Enter a US phone number, like 202 555 0143, or an international one starting with +"),
     }
 
 

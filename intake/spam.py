@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 
@@ -9,6 +10,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from nexus.clientip import client_ip
+
+logger = logging.getLogger(__name__)
 STAMP_SALT = "intake.form-stamp"
 MIN_SECONDS = 3
 MAX_SECONDS = 2 * 60 * 60
@@ -43,9 +47,7 @@ def read_stamp(value, now=None):
 
 def client_key(request):
     """A keyed hash of the client address: rate limits work, the cache never holds the address."""
-    header = settings.NEXUS_CLIENT_IP_HEADER
-    address = (request.META.get(header) if header else None) or request.META.get("REMOTE_ADDR", "")
-    address = address.split(",")[0].strip()
+    address = client_ip(request)
     key = hashlib.sha256(b"nexus.intake.client:" + settings.SECRET_KEY.encode()).digest()
     return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:32]
 
@@ -55,10 +57,12 @@ def over_limit(request, bucket, limit=None):
     limit = limit or settings.NEXUS_INTAKE_RATE_LIMIT
     window = settings.NEXUS_INTAKE_RATE_WINDOW
     key = f"intake:rate:{bucket}:{client_key(request)}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
     try:
+        cache.add(key, 0, timeout=window)
         count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+    except ValueError:  # expired between add and incr, or a cache that keeps nothing
         count = 1
+    except Exception:  # noqa: BLE001 - the cache is down: never refuse a person asking for help because of it
+        logger.warning("intake: rate limit cache unavailable, request allowed")
+        return False
     return count > limit
