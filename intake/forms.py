@@ -58,18 +58,26 @@ class PhoneField(TextField):
     }
 
 
+class AttributionField(forms.CharField):
+    """Marketing data from the browser: sanitised by intake.attribution, never a reason to refuse."""
+
+    def __init__(self):
+        super().__init__(widget=forms.HiddenInput, required=False)
+        self.validators = []
+
+
 class LeadForm(forms.Form):
     """What the inquiry and callback forms share: the stamp, the honeypot, attribution, consents."""
 
     stamp = forms.CharField(widget=forms.HiddenInput, required=False)
     website = forms.CharField(required=False, label=_("Leave this empty"))
-    ft_landing_path = forms.CharField(widget=forms.HiddenInput, required=False)
-    ft_referrer_origin = forms.CharField(widget=forms.HiddenInput, required=False)
-    ft_utm_source = forms.CharField(widget=forms.HiddenInput, required=False)
-    ft_utm_medium = forms.CharField(widget=forms.HiddenInput, required=False)
-    ft_utm_campaign = forms.CharField(widget=forms.HiddenInput, required=False)
-    ft_utm_term = forms.CharField(widget=forms.HiddenInput, required=False)
-    ft_utm_content = forms.CharField(widget=forms.HiddenInput, required=False)
+    ft_landing_path = AttributionField()
+    ft_referrer_origin = AttributionField()
+    ft_utm_source = AttributionField()
+    ft_utm_medium = AttributionField()
+    ft_utm_campaign = AttributionField()
+    ft_utm_term = AttributionField()
+    ft_utm_content = AttributionField()
 
     privacy_consent = forms.BooleanField(
         label=_("I have read the privacy notice"),
