@@ -1,11 +1,112 @@
-"""Demo content for `manage.py load_demo_content`: idempotent, written from the content brief."""
+"""Demo content for `manage.py load_demo_content`: idempotent, written from the content brief.
+
+Pages that already exist are left alone, so running it again (or after editors' changes) changes nothing.
+"""
+
+import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
+
+from content import services
+from content.demo_benzo import ACCESSED, SECTIONS, SOURCES
+from content.demo_pages import PAGES
+from content.models import Page, Reviewer, Section, Source, Testimonial
+from nexus import roles
+
+BENZO_PATH = "/benzodiazepine-addiction-treatment/"
 
 
 def load():
     Site.objects.update_or_create(
         pk=settings.SITE_ID, defaults={"domain": "127.0.0.1:8000", "name": settings.NEXUS_CENTER_NAME}
     )
-    return "site"
+    reviewer_user = sample_reviewer()
+    testimonial = sample_testimonial()
+    created = 0
+    for path, fields, sections in PAGES:
+        created += ensure_page(path, fields, sections, reviewer_user=reviewer_user)
+    created += ensure_benzo_page(reviewer_user, testimonial)
+    return f"site, {created} new pages, 1 SAMPLE reviewer, 1 SAMPLE testimonial"
+
+
+def sample_reviewer():
+    user, _ = get_user_model().objects.get_or_create(
+        username="sample-reviewer", defaults={"first_name": "Alex", "last_name": "Sample (SAMPLE)"}
+    )
+    if user.has_usable_password():
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(Group.objects.get_or_create(name=roles.CLINICAL_REVIEWERS)[0])
+    Reviewer.objects.get_or_create(
+        user=user,
+        defaults={
+            "name": "Dr. Alex Sample",
+            "credentials": "MD, addiction medicine (SAMPLE)",
+            "licence": "SAMPLE: not a real licence",
+            "bio": "A fictional reviewer for the demo site. Replace with a real clinician before launch.",
+            "is_sample": True,
+        },
+    )
+    return user
+
+
+def sample_testimonial():
+    testimonial, _ = Testimonial.objects.get_or_create(
+        display_name="Jordan K.",
+        is_sample=True,
+        defaults={
+            "quote": "I was scared to stop on my own. The team slowed everything down and explained each step, "
+            "and for the first time in years I felt like I had a plan.",
+            "program": "Medical detox and inpatient treatment",
+            "consent_on": datetime.date(2026, 11, 1),
+            "consent_method": Testimonial.ConsentMethod.SIGNED_FORM,
+            "is_published": True,
+        },
+    )
+    return testimonial
+
+
+def parent_of(path):
+    parent_path = path.rstrip("/").rsplit("/", 1)[0] + "/"
+    return Page.objects.get(url_path=parent_path) if parent_path != "/" else None
+
+
+def ensure_page(path, fields, sections, *, reviewer_user, sources=(), related=None):
+    if Page.objects.filter(url_path=path).exists():
+        return 0
+    page = Page.objects.create(slug=path.rstrip("/").rsplit("/", 1)[1], parent=parent_of(path), **fields)
+    for order, section in enumerate(sections):
+        Section.objects.create(page=page, order=order, **section)
+    for order, source in enumerate(sources):
+        Source.objects.create(page=page, order=order, accessed_on=ACCESSED, **source)
+    if related is not None:
+        page.related.set(related)
+    if page.is_clinical:
+        services.record_review(page=page, user=reviewer_user, notes="SAMPLE review for the demo site.")
+    services.publish(page=page, user=None)
+    return 1
+
+
+def ensure_benzo_page(reviewer_user, testimonial):
+    sections = list(SECTIONS)
+    position = next(i for i, s in enumerate(sections) if s["heading"] == "Ongoing recovery") + 1
+    sections.insert(position, {"kind": "testimonial", "heading": "In their words", "testimonial": testimonial})
+    fields = {
+        "title": "Benzodiazepine addiction treatment",
+        "kind": Page.Kind.SUBSTANCE,
+        "summary": "What benzodiazepines are, the signs of misuse, why stopping must be medically supervised, "
+        "and how treatment helps.",
+        "seo_title": "Benzodiazepine addiction treatment and safe withdrawal",
+        "seo_description": "Signs of benzodiazepine misuse, withdrawal symptoms and why a supervised taper "
+        "matters. Call Nexus Recovery any time.",
+        "drug_name": "Benzodiazepines",
+        "brand_names": "Ativan, Xanax, Valium, Klonopin, Tranxene, Librium",
+        "order": 1,
+    }
+    programs = Page.objects.filter(url_path__startswith="/treatment-programs/", kind=Page.Kind.PROGRAM)
+    return ensure_page(
+        BENZO_PATH, fields, sections, reviewer_user=reviewer_user, sources=SOURCES, related=list(programs)
+    )

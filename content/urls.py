@@ -1,8 +1,17 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from content import views
+from content.feeds import BlogFeed
+from content.sitemaps import SITEMAPS
+from content.views import pages, search, seo
 
 app_name = "content"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", pages.home, name="home"),
+    path("search/", search.search_view, name="search"),
+    path("robots.txt", seo.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("blog/feed/", BlogFeed(), name="blog-feed"),
+    path("preview/<int:pk>/", pages.preview, name="preview"),
+    path("<path:path>/", pages.page, name="page"),
 ]

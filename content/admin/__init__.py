@@ -1,0 +1,1 @@
+from content.admin import pages, records  # noqa: F401 - registers the admin classes

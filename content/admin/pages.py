@@ -1,0 +1,199 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from content import services
+from content.models import Page, PageDueForReview, Revision, Section, Source
+from nexus import roles
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    extra = 0
+    autocomplete_fields = ["testimonial"]
+    fields = [
+        ("order", "kind"),
+        ("heading", "anchor"),
+        "body",
+        "items",
+        "question",
+        "testimonial",
+        ("cta_label", "cta_url"),
+    ]
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 0
+    fields = ["order", "title", "publisher", "url", "doi", "accessed_on"]
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = _("clinical review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("due within 30 days or overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.review_due(timezone.localdate())
+        return queryset
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "url_path", "kind", "status", "live_now", "last_published_at"]
+    list_filter = ["kind", "status", "is_clinical", ReviewDueFilter]
+    search_fields = ["title", "slug", "url_path"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["parent", "related"]
+    readonly_fields = ["url_path", "status", "first_published_at", "last_published_at", "updated_at"]
+    inlines = [SectionInline, SourceInline]
+    actions = ["publish_selected", "record_review_selected"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "parent", "kind", "summary", "is_clinical"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "go_live_at",
+                    "expire_at",
+                    "url_path",
+                    "first_published_at",
+                    "last_published_at",
+                    "updated_at",
+                ]
+            },
+        ),
+        (_("Menu and listing"), {"fields": ["show_in_menu", "order", "index_of"]}),
+        (
+            _("Search engines and sharing"),
+            {"fields": ["seo_title", "seo_description", "image", "image_alt", "image_decorative"]},
+        ),
+        (_("Articles"), {"fields": ["author", "published_on"], "classes": ["collapse"]}),
+        (_("Substance pages"), {"fields": ["drug_name", "brand_names"], "classes": ["collapse"]}),
+        (_("Related pages"), {"fields": ["related"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("visible now"))
+    def live_now(self, page):
+        return page.is_live()
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/publish/", wrap(require_POST(self.publish_view)), name="content_page_publish"),
+            path("<int:pk>/unpublish/", wrap(require_POST(self.unpublish_view)), name="content_page_unpublish"),
+            path("<int:pk>/review/", wrap(require_POST(self.review_view)), name="content_page_review"),
+            path(
+                "<int:pk>/restore/<int:revision>/", wrap(require_POST(self.restore_view)), name="content_page_restore"
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if object_id and object_id.isdigit():
+            extra_context["revisions"] = Revision.objects.filter(page_id=object_id).select_related("created_by")[:20]
+            extra_context["can_publish"] = request.user.has_perm("content.publish_page")
+            extra_context["can_review"] = roles.has_role(request.user, roles.CLINICAL_REVIEWERS)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _publish(self, request, page):
+        try:
+            services.publish(page=page, user=request.user)
+        except ValidationError as error:
+            self.message_user(request, f"{page}: {' '.join(error.messages)}", messages.ERROR)
+            return False
+        when = f" (visible from {page.go_live_at:%Y-%m-%d %H:%M})" if page.go_live_at else ""
+        self.message_user(request, f"{page}: published{when}.", messages.SUCCESS)
+        return True
+
+    def publish_view(self, request, pk):
+        if not request.user.has_perm("content.publish_page"):
+            raise PermissionDenied
+        self._publish(request, get_object_or_404(Page, pk=pk))
+        return redirect("admin:content_page_change", pk)
+
+    def unpublish_view(self, request, pk):
+        if not request.user.has_perm("content.publish_page"):
+            raise PermissionDenied
+        services.unpublish(page=get_object_or_404(Page, pk=pk))
+        self.message_user(request, _("Unpublished: the public no longer sees this page."), messages.SUCCESS)
+        return redirect("admin:content_page_change", pk)
+
+    def review_view(self, request, pk):
+        page = get_object_or_404(Page, pk=pk)
+        try:
+            services.record_review(page=page, user=request.user, notes=request.POST.get("notes", "")[:2000])
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, _("Review recorded for the current content."), messages.SUCCESS)
+        return redirect("admin:content_page_change", pk)
+
+    def restore_view(self, request, pk, revision):
+        if not request.user.has_perm("content.change_page"):
+            raise PermissionDenied
+        version = get_object_or_404(Revision, page_id=pk, pk=revision)
+        services.restore(revision=version)
+        self.message_user(
+            request,
+            _("Version %(n)s restored into the draft. Preview it, then publish.") % {"n": version.number},
+            messages.SUCCESS,
+        )
+        return redirect("admin:content_page_change", pk)
+
+    @admin.action(description=_("Publish selected pages"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        for page in queryset:
+            self._publish(request, page)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("content.publish_page")
+
+    @admin.action(description=_("Record my clinical review of the current content"), permissions=["review"])
+    def record_review_selected(self, request, queryset):
+        for page in queryset:
+            try:
+                services.record_review(page=page, user=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return
+        self.message_user(request, _("Review recorded."), messages.SUCCESS)
+
+    def has_review_permission(self, request):
+        return roles.has_role(request.user, roles.CLINICAL_REVIEWERS)
+
+
+@admin.register(PageDueForReview)
+class PageDueForReviewAdmin(admin.ModelAdmin):
+    list_display = ["title", "url_path", "review_due_on", "edit_link"]
+    actions = None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).review_due(timezone.localdate())
+
+    @admin.display(description=_("next review due"), ordering="review_due_on")
+    def review_due_on(self, page):
+        return page.review_due_on or _("never reviewed")
+
+    @admin.display(description=_("page"))
+    def edit_link(self, page):
+        return format_html('<a href="{}">{}</a>', reverse("admin:content_page_change", args=[page.pk]), _("Open"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

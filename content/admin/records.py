@@ -1,0 +1,60 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+
+from content.models import Review, Reviewer, Revision, SiteSettings, Testimonial
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials", "licence", "user", "is_sample"]
+    search_fields = ["name"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["page", "reviewer", "reviewed_on", "next_review_due"]
+    list_filter = ["reviewer"]
+    date_hierarchy = "reviewed_on"
+    readonly_fields = ["content_hash", "recorded_by", "recorded_at"]
+    autocomplete_fields = ["page", "reviewer"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # A review signs one version of the content: record a new one instead.
+
+
+@admin.register(Testimonial)
+class TestimonialAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "program", "consent_on", "consent_method", "is_published", "is_sample"]
+    list_filter = ["is_published", "is_sample"]
+    search_fields = ["display_name", "quote"]
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ["page", "number", "created_at", "created_by"]
+    list_filter = ["created_at"]
+    readonly_fields = ["page", "number", "created_at", "created_by", "content_hash", "snapshot"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    list_display = ["center_name", "phone", "admissions_email"]
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        row = SiteSettings.objects.first()
+        if row is not None:
+            return redirect("admin:content_sitesettings_change", row.pk)
+        return redirect("admin:content_sitesettings_add")

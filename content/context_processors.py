@@ -1,0 +1,21 @@
+from content import cache as content_cache
+from content.models import Page, SiteSettings
+
+
+def site_and_menu():
+    """The settings row (or None) and the menu, from the cache; two queries when it is cold."""
+    entry = content_cache.get("site")
+    if entry is None:
+        row = SiteSettings.objects.filter(pk=1).first()
+        menu = [
+            {"title": title, "url": url} for title, url in Page.objects.in_menu().values_list("live_title", "url_path")
+        ]
+        entry = {"row": row.as_context() if row else None, "menu": menu}
+        content_cache.set(entry, "site")
+    return entry
+
+
+def site(request):
+    """The center's details from the editable settings row (the environment's values until one exists)."""
+    entry = site_and_menu()
+    return {"site": entry["row"] or SiteSettings.defaults_context(), "menu_pages": entry["menu"]}

@@ -1,0 +1,54 @@
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from content.context_processors import site_and_menu
+from content.models import Page, SiteSettings
+
+BLOG_PATH = "/blog/"
+
+
+class BlogFeed(Feed):
+    """The blog's articles, newest first, as Atom."""
+
+    feed_type = Atom1Feed
+    link = BLOG_PATH
+
+    def title(self):
+        site = site_and_menu()["row"] or SiteSettings.defaults_context()
+        return f"{site['name']} blog"
+
+    def subtitle(self):
+        return "Articles on recovery, treatment and supporting someone you love."
+
+    def items(self):
+        return (
+            Page.objects.live()
+            .filter(kind=Page.Kind.ARTICLE, url_path__startswith=BLOG_PATH)
+            .only("url_path", "live_title", "live_summary", "author", "published_on", "last_published_at")
+            .order_by("-published_on", "-pk")[:20]
+        )
+
+    def item_title(self, item):
+        return item.live_title
+
+    def item_description(self, item):
+        return item.live_summary
+
+    def item_link(self, item):
+        return item.url_path
+
+    def item_author_name(self, item):
+        return item.author
+
+    def item_pubdate(self, item):
+        if item.published_on:
+            return datetime.datetime.combine(
+                item.published_on, datetime.time(9), tzinfo=timezone.get_current_timezone()
+            )
+        return item.last_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at

@@ -1,0 +1,59 @@
+"""Editors write Markdown; the public gets HTML from an allow-list (nh3), so no script can run."""
+
+import re
+
+import markdown as md
+import nh3
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "abbr",
+    "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "id"}, "abbr": {"title"}, "th": {"scope"}, "sup": {"class"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+CITATION = re.compile(r"\[\^(\d{1,3})\]")
+
+
+def render(text, *, source_count=None):
+    """Markdown to safe HTML; `[^2]` becomes a link to source 2 when the page has one."""
+
+    def cite(match):
+        number = int(match.group(1))
+        if number < 1 or (source_count is not None and number > source_count):
+            return ""
+        return f'<sup class="cite"><a href="#source-{number}">[{number}]</a></sup>'
+
+    html = md.markdown(CITATION.sub(cite, text or ""), extensions=["tables", "sane_lists"])
+    return sanitise(html)
+
+
+def sanitise(html):
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

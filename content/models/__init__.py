@@ -1,0 +1,17 @@
+from content.models.pages import Page, PageDueForReview, Section, Source
+from content.models.reviews import Review, Reviewer
+from content.models.revisions import Revision
+from content.models.site_settings import SiteSettings
+from content.models.testimonials import Testimonial
+
+__all__ = [
+    "Page",
+    "PageDueForReview",
+    "Review",
+    "Reviewer",
+    "Revision",
+    "Section",
+    "SiteSettings",
+    "Source",
+    "Testimonial",
+]

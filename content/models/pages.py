@@ -1,0 +1,310 @@
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from content import cache as content_cache
+
+# First path segments that belong to other views; a page there would never be reachable.
+RESERVED_SLUGS = {"admin", "admissions", "newsletter", "search", "preview", "static", "media", "healthz"}
+
+
+class PageQuerySet(models.QuerySet):
+    def live(self, now=None):
+        """Published pages whose scheduled time has come and whose expiry has not."""
+        now = now or timezone.now()
+        return self.filter(
+            status=Page.Status.PUBLISHED,
+            live_revision__isnull=False,
+        ).filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now), Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    def in_menu(self):
+        return self.live().filter(show_in_menu=True).order_by("order", "live_title")
+
+    def review_due(self, today, within_days=30):
+        """Clinical pages whose latest review falls due within `within_days` (or already has)."""
+        horizon = today + timezone.timedelta(days=within_days)
+        latest_due = models.Max("reviews__next_review_due")
+        return (
+            self.filter(is_clinical=True)
+            .annotate(review_due_on=latest_due)
+            .filter(Q(review_due_on__lte=horizon) | Q(review_due_on__isnull=True))
+            .order_by(F("review_due_on").asc(nulls_first=True))
+        )
+
+
+class Page(models.Model):
+    """An editable page. Its fields and sections are the draft; `live_revision` is what the public sees."""
+
+    class Kind(models.TextChoices):
+        SUBSTANCE = "substance", _("substance")
+        PROGRAM = "program", _("treatment program")
+        ARTICLE = "article", _("article")
+        GENERAL = "general", _("general")
+        INDEX = "index", _("index")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GENERAL)
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences, shown in lists and search results."))
+    seo_title = models.CharField(_("SEO title"), max_length=70, blank=True)
+    seo_description = models.CharField(_("meta description"), max_length=160, blank=True)
+    image = models.FileField(
+        _("image"),
+        upload_to="pages/",
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+    )
+    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
+    image_decorative = models.BooleanField(_("image is decorative"), default=False)
+    show_in_menu = models.BooleanField(_("show in menu"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    author = models.CharField(_("author"), max_length=100, blank=True, help_text=_("Articles only."))
+    published_on = models.DateField(_("publication date"), null=True, blank=True, help_text=_("Articles only."))
+    is_clinical = models.BooleanField(
+        _("clinical"), default=True, help_text=_("Clinical pages need a current clinical review to be published.")
+    )
+    drug_name = models.CharField(_("drug class"), max_length=100, blank=True, help_text=_("Substance pages."))
+    brand_names = models.CharField(
+        _("examples (generic and brand names)"), max_length=255, blank=True, help_text=_("Comma-separated.")
+    )
+    index_of = models.CharField(
+        _("also list pages of kind"),
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        help_text=_("Index pages: list every published page of this kind, wherever it lives, with the children."),
+    )
+    related = models.ManyToManyField("self", verbose_name=_("related pages"), blank=True, symmetrical=False)
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    go_live_at = models.DateTimeField(_("publish at"), null=True, blank=True, help_text=_("Empty: at once."))
+    expire_at = models.DateTimeField(_("expire at"), null=True, blank=True, help_text=_("Empty: never."))
+    live_revision = models.ForeignKey(
+        "content.Revision",
+        verbose_name=_("live version"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # What the public sees, copied from the live revision so lists and search need no snapshot.
+    url_path = models.CharField(_("URL"), max_length=255, unique=True, editable=False)
+    live_title = models.CharField(max_length=200, blank=True, editable=False)
+    live_summary = models.TextField(blank=True, editable=False)
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    first_published_at = models.DateTimeField(_("first published"), null=True, editable=False)
+    last_published_at = models.DateTimeField(_("last published"), null=True, editable=False)
+    updated_at = models.DateTimeField(_("draft last changed"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["url_path"]
+        permissions = [("publish_page", "Can publish and unpublish pages")]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "slug"], name="content_page_unique_slug_in_parent"),
+            models.CheckConstraint(
+                condition=Q(expire_at__isnull=True) | Q(go_live_at__isnull=True) | Q(expire_at__gt=F("go_live_at")),
+                name="content_page_expiry_after_publish",
+                violation_error_message=_("The expiry time must be after the publish time."),
+                violation_error_code="expiry_before_publish",
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | Q(image_decorative=True) | ~Q(image_alt=""),
+                name="content_page_image_needs_alt",
+                violation_error_message=_("Describe the image in its alt text, or mark it decorative."),
+                violation_error_code="image_alt_required",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="content_page_slug_not_empty"),
+        ]
+        # The GIN index on search_vector is PostgreSQL-only: see migration 0002.
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.url_path or self.live_revision_id is None:
+            self.url_path = self.draft_path()
+        super().save(*args, **kwargs)
+        content_cache.invalidate()
+
+    def get_absolute_url(self):
+        return self.url_path
+
+    def clean(self):
+        if self.parent_id is None and self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by another part of the site.")}, code="reserved")
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A page cannot be inside itself.")}, code="parent_cycle")
+            ancestor = ancestor.parent
+        path = self.draft_path()
+        if Page.objects.exclude(pk=self.pk).filter(url_path=path).exists():
+            raise ValidationError(
+                {"slug": _("Another page already uses the address %(path)s.")},
+                code="duplicate_slug",
+                params={"path": path},
+            )
+        if self.kind == self.Kind.ARTICLE and not self.author:
+            raise ValidationError({"author": _("Articles need an author.")}, code="author_required")
+
+    def draft_path(self):
+        """The address the page will have once its current slug and parent are published."""
+        prefix = self.parent.url_path if self.parent_id else "/"
+        return f"{prefix}{self.slug}/"
+
+    def ancestors(self):
+        chain, page = [], self.parent
+        while page is not None:
+            chain.insert(0, page)
+            page = page.parent
+        return chain
+
+    def is_live(self, now=None):
+        now = now or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.live_revision_id is not None
+            and (self.go_live_at is None or self.go_live_at <= now)
+            and (self.expire_at is None or self.expire_at > now)
+        )
+
+
+class Section(models.Model):
+    """One typed block of a page, in order; a heading makes it an entry in the contents list."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("rich text (Markdown)")
+        LIST = "list", _("bullet list")
+        WARNING = "warning", _("warning callout (urgent safety message)")
+        FAQ = "faq", _("question and answer")
+        TESTIMONIAL = "testimonial", _("testimonial")
+        CTA = "cta", _("call to action")
+
+    page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.TEXT)
+    heading = models.CharField(_("heading"), max_length=200, blank=True)
+    anchor = models.SlugField(_("anchor"), max_length=100, blank=True, help_text=_("Empty: made from the heading."))
+    body = models.TextField(_("text (Markdown)"), blank=True, help_text=_("Cite a source with [^1]."))
+    items = models.TextField(_("list items"), blank=True, help_text=_("One item a line."))
+    question = models.CharField(_("question"), max_length=255, blank=True)
+    testimonial = models.ForeignKey(
+        "content.Testimonial",
+        verbose_name=_("testimonial"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cta_label = models.CharField(_("button label"), max_length=80, blank=True)
+    cta_url = models.CharField(_("button link"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "anchor"], condition=~Q(anchor=""), name="content_section_unique_anchor"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="list") | ~Q(items=""),
+                name="content_section_list_has_items",
+                violation_error_message=_("A bullet list needs items."),
+                violation_error_code="items_required",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=["text", "warning"]) | ~Q(body=""),
+                name="content_section_text_has_body",
+                violation_error_message=_("This section needs text."),
+                violation_error_code="body_required",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="faq") | (~Q(question="") & ~Q(body="")),
+                name="content_section_faq_complete",
+                violation_error_message=_("A question needs its answer."),
+                violation_error_code="faq_incomplete",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="testimonial") | Q(testimonial__isnull=False),
+                name="content_section_testimonial_chosen",
+                violation_error_message=_("Choose a testimonial."),
+                violation_error_code="testimonial_required",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="cta") | (~Q(cta_label="") & ~Q(cta_url="")),
+                name="content_section_cta_complete",
+                violation_error_message=_("A call to action needs a label and a link."),
+                violation_error_code="cta_incomplete",
+            ),
+        ]
+
+    def __str__(self):
+        return self.heading or self.get_kind_display()
+
+    def save(self, *args, **kwargs):
+        if self.heading and not self.anchor:
+            self.anchor = slugify(self.heading)[:100]
+        super().save(*args, **kwargs)
+
+    def item_list(self):
+        return [line.strip(" -*\t") for line in self.items.splitlines() if line.strip(" -*\t")]
+
+
+class Source(models.Model):
+    """A reference a page cites; numbered in order at the bottom of the page."""
+
+    page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sources")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    doi = models.CharField(_("DOI"), max_length=200, blank=True)
+    accessed_on = models.DateField(_("date accessed"))
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(url="") | ~Q(doi=""),
+                name="content_source_has_url_or_doi",
+                violation_error_message=_("Give the source's URL or DOI."),
+                violation_error_code="url_or_doi",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def link(self):
+        return self.url or f"https://doi.org/{self.doi}"
+
+
+class PageDueForReview(Page):
+    """Clinical pages whose review is due within 30 days or overdue: the reviewers' worklist."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("page due for clinical review")
+        verbose_name_plural = _("pages due for clinical review")

@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from content import cache as content_cache
+
+
+class Reviewer(models.Model):
+    """A clinician who signs off clinical pages, shown by name and credentials on them."""
+
+    name = models.CharField(_("name"), max_length=100)
+    credentials = models.CharField(_("credentials"), max_length=100, help_text=_("For example: MD, FASAM"))
+    licence = models.CharField(_("licence"), max_length=100, help_text=_("Licence type, number and state."))
+    photo = models.FileField(_("photo"), upload_to="reviewers/", blank=True)
+    bio = models.TextField(_("bio"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinical_reviewer",
+    )
+    is_sample = models.BooleanField(_("sample"), default=False, help_text=_("Shown as SAMPLE on screen."))
+
+    class Meta:
+        verbose_name = _("clinical reviewer")
+        verbose_name_plural = _("clinical reviewers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}"
+
+    @property
+    def display_name(self):
+        return f"{self.name} (SAMPLE)" if self.is_sample else self.name
+
+
+class ReviewQuerySet(models.QuerySet):
+    def covering(self, page, content_hash):
+        return self.filter(page=page, content_hash=content_hash)
+
+    def current(self, today):
+        return self.filter(next_review_due__gte=today)
+
+
+class Review(models.Model):
+    """A clinician's sign-off of one version of a page's content (kept apart from "last updated")."""
+
+    page = models.ForeignKey("content.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(Reviewer, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="+")
+    reviewed_on = models.DateField(_("reviewed on"))
+    next_review_due = models.DateField(_("next review due"))
+    notes = models.TextField(_("notes"), blank=True)
+    content_hash = models.CharField(
+        _("content reviewed"), max_length=64, editable=False, help_text=_("Fingerprint of the content signed off.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("clinical review")
+        verbose_name_plural = _("clinical reviews")
+        ordering = ["-reviewed_on", "-pk"]
+        get_latest_by = ["reviewed_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_review_due__gt=F("reviewed_on")),
+                name="content_review_next_due_after_review",
+                violation_error_message=_("The next review must be due after the review date."),
+                violation_error_code="review_dates",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page} reviewed by {self.reviewer} on {self.reviewed_on}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        content_cache.invalidate()

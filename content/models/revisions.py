@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Revision(models.Model):
+    """One published version of a page, frozen: who published it, when, and exactly what."""
+
+    page = models.ForeignKey("content.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content_hash = models.CharField(_("content fingerprint"), max_length=64)
+    snapshot = models.JSONField(_("snapshot"))
+
+    class Meta:
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["page", "number"], name="content_revision_unique_number")]
+
+    def __str__(self):
+        return f"{self.page} v{self.number}"

@@ -1,0 +1,148 @@
+"""Editorial writes that touch several models: publish, unpublish, restore, record a review."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
+from django.contrib.redirects.models import Redirect
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Max, Value
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from content import cache as content_cache
+from content import markdown, snapshot
+from content.models import Page, Review, Reviewer, Revision, Section, Source
+from nexus import roles
+
+REVIEW_PERIOD = datetime.timedelta(days=365)
+
+
+def has_current_review(page, content_hash, *, today=None):
+    """True when a clinician in the reviewers group signed off exactly this content and it is not yet due."""
+    today = today or timezone.localdate()
+    for review in Review.objects.covering(page, content_hash).current(today).select_related("reviewer__user"):
+        user = review.reviewer.user
+        if user is not None and roles.has_role(user, roles.CLINICAL_REVIEWERS):
+            return True
+    return False
+
+
+@transaction.atomic
+def publish(*, page, user, now=None):
+    """Freeze the draft into a new revision and make it the live one (at `go_live_at`, if set)."""
+    now = now or timezone.now()
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    content_hash, data = snapshot.build(page)
+    if page.is_clinical and not has_current_review(page, content_hash, today=timezone.localdate(now)):
+        raise ValidationError(
+            _("This clinical page has no current clinical review of the content being published."),
+            code="review_required",
+        )
+    number = (page.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    revision = Revision.objects.create(
+        page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data
+    )
+    old_path, new_path = page.url_path, page.draft_path()
+    was_live = page.live_revision_id is not None
+    page.live_revision = revision
+    page.status = Page.Status.PUBLISHED
+    page.live_title = data["title"]
+    page.live_summary = data["summary"]
+    page.search_document = search_text(data)
+    page.first_published_at = page.first_published_at or now
+    page.last_published_at = now
+    page.save()
+    if was_live and old_path != new_path:
+        move(page=page, old_path=old_path, new_path=new_path)
+    index_for_search(page)
+    return revision
+
+
+def move(*, page, old_path, new_path):
+    """Give `page` and everything under it its new address; the old addresses redirect (301)."""
+    for descendant in Page.objects.filter(url_path__startswith=old_path).exclude(pk=page.pk):
+        Page.objects.filter(pk=descendant.pk).update(url_path=new_path + descendant.url_path[len(old_path) :])
+    Page.objects.filter(pk=page.pk).update(url_path=new_path)
+    site_id = settings.SITE_ID
+    Redirect.objects.filter(site_id=site_id, old_path__startswith=new_path).delete()
+    for redirect in Redirect.objects.filter(site_id=site_id, new_path__startswith=old_path):
+        redirect.new_path = new_path + redirect.new_path[len(old_path) :]
+        redirect.save()
+    Redirect.objects.update_or_create(site_id=site_id, old_path=old_path, defaults={"new_path": new_path})
+    content_cache.invalidate()
+
+
+def search_text(data):
+    parts = []
+    for section in data["sections"]:
+        parts += [section["heading"], section["question"], section["body"], section["items"]]
+    return markdown.CITATION.sub("", "\n".join(part for part in parts if part))
+
+
+def index_for_search(page):
+    """Weighted full-text vector (title A, summary B, body C) on PostgreSQL; SQLite searches text."""
+    if connection.vendor != "postgresql":
+        return
+    Page.objects.filter(pk=page.pk).update(
+        search_vector=SearchVector(Value(page.live_title), weight="A", config="english")
+        + SearchVector(Value(page.live_summary), weight="B", config="english")
+        + SearchVector(Value(page.search_document), weight="C", config="english")
+    )
+
+
+def unpublish(*, page):
+    Page.objects.filter(pk=page.pk).update(status=Page.Status.DRAFT)
+    content_cache.invalidate()
+
+
+@transaction.atomic
+def restore(*, revision):
+    """Copy a published version back into the draft, to be reviewed and published again."""
+    page, data = revision.page, revision.snapshot
+    for name in snapshot.PAGE_FIELDS:
+        setattr(page, name, data[name])
+    page.published_on = datetime.date.fromisoformat(data["published_on"]) if data.get("published_on") else None
+    page.save()
+    page.sections.all().delete()
+    Section.objects.bulk_create(
+        Section(page=page, order=order, **{name: section[name] for name in snapshot.SECTION_FIELDS})
+        for order, section in enumerate(data["sections"])
+    )
+    page.sources.all().delete()
+    Source.objects.bulk_create(
+        Source(
+            page=page,
+            order=order,
+            accessed_on=datetime.date.fromisoformat(source["accessed_on"]),
+            **{name: source[name] for name in snapshot.SOURCE_FIELDS},
+        )
+        for order, source in enumerate(data["sources"])
+    )
+    page.related.set(data.get("related_ids", []))
+    return page
+
+
+def record_review(*, page, user, notes="", today=None):
+    """A clinician signs off the page's current draft in one step."""
+    if not roles.has_role(user, roles.CLINICAL_REVIEWERS):
+        raise ValidationError(_("Only clinical reviewers can record a review."), code="not_reviewer")
+    try:
+        reviewer = Reviewer.objects.get(user=user)
+    except Reviewer.DoesNotExist:
+        raise ValidationError(
+            _("Your account has no clinical reviewer profile; ask an administrator to link one."),
+            code="no_reviewer_profile",
+        ) from None
+    today = today or timezone.localdate()
+    content_hash, _data = snapshot.build(page)
+    return Review.objects.create(
+        page=page,
+        reviewer=reviewer,
+        reviewed_on=today,
+        next_review_due=today + REVIEW_PERIOD,
+        notes=notes,
+        content_hash=content_hash,
+        recorded_by=user,
+    )
