@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nexus.context_processors.site",
+                "content.context_processors.site",  # the editable settings row overrides `site`
             ],
         },
     }
