@@ -1,0 +1,83 @@
+"""The messages the newsletter sends: the confirmation request and an issue to one subscriber.
+
+Nothing in them tracks anyone: no images, no pixels, no redirecting links, no third-party content.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, make_msgid
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from newsletter import rendering, tokens
+
+
+def site_url(path):
+    return settings.NEXUS_SITE_URL.rstrip("/") + path
+
+
+def site_domain():
+    return urlsplit(settings.NEXUS_SITE_URL).hostname or "localhost"
+
+
+def list_id():
+    return f"{settings.NEXUS_CENTER_NAME} newsletter <newsletter.{site_domain()}>"
+
+
+def base_context():
+    return {"center_name": settings.NEXUS_CENTER_NAME, "address": settings.NEXUS_ADDRESS}
+
+
+def confirmation_message(subscriber):
+    link = site_url(reverse("newsletter:confirm", args=[tokens.make_confirm_token(subscriber)]))
+    context = base_context() | {"subscriber": subscriber, "link": link, "days": tokens.CONFIRM_MAX_AGE.days}
+    message = EmailMultiAlternatives(
+        subject=f"Please confirm your subscription to the {settings.NEXUS_CENTER_NAME} newsletter",
+        body=render_to_string("newsletter/email/confirm.txt", context),
+        from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
+        to=[subscriber.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
+    return message
+
+
+class IssueRenderer:
+    """Renders an issue once; `message_for` then only fills in the recipient and their link."""
+
+    def __init__(self, issue):
+        self.issue = issue
+        self.html_body = rendering.to_html(issue.body)
+        self.text_body = rendering.to_text(issue.body)
+        self.archive_url = site_url(issue.get_absolute_url())
+        self.list_id = list_id()
+        self.domain = site_domain()
+
+    def message_for(self, *, to, first_name="", key, test=False):
+        unsubscribe = site_url(reverse("newsletter:unsubscribe", args=[tokens.make_unsubscribe_token(key)]))
+        context = base_context() | {
+            "issue": self.issue,
+            "html_body": self.html_body,
+            "text_body": self.text_body,
+            "first_name": first_name,
+            "unsubscribe_url": unsubscribe,
+            "archive_url": self.archive_url,
+            "test": test,
+        }
+        message_id = make_msgid(domain=self.domain)
+        message = EmailMultiAlternatives(
+            subject=("[TEST] " if test else "") + self.issue.subject,
+            body=render_to_string("newsletter/email/issue.txt", context),
+            from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
+            to=[to],
+            headers={
+                "Message-ID": message_id,
+                "List-Id": self.list_id,
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "Precedence": "bulk",
+            },
+        )
+        message.attach_alternative(render_to_string("newsletter/email/issue.html", context), "text/html")
+        return message, message_id

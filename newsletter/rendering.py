@@ -1,0 +1,30 @@
+"""Issue bodies: editor Markdown to sanitised HTML, and a readable plain-text version."""
+
+import re
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"a", "blockquote", "br", "em", "h2", "h3", "h4", "hr", "li", "ol", "p", "strong", "ul"}
+# Only links to web pages and mail/phone: no images (no tracking, no third-party content).
+ALLOWED_SCHEMES = {"https", "http", "mailto", "tel"}
+LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def to_html(text):
+    """Markdown rendered, then cleaned with nh3: scripts, styles, images and raw attributes removed."""
+    rendered = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def to_text(text):
+    """The Markdown source is already readable; links become "text (address)"."""
+    plain = LINK.sub(lambda match: f"{match.group(1)} ({match.group(2)})", text or "")
+    plain = re.sub(r"^#{1,6}\s*", "", plain, flags=re.MULTILINE)
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", plain).strip()

@@ -1,0 +1,174 @@
+"""Writes that touch several models: sign-up, confirmation, unsubscribe, erasure, freezing an audience."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from newsletter import consent
+from newsletter.addresses import address_hash
+from newsletter.models import Delivery, Issue, Subscriber, Suppression
+
+logger = logging.getLogger(__name__)
+S = Subscriber.Status
+NEVER_MAILED_AGAIN = {Suppression.Reason.BOUNCED, Suppression.Reason.COMPLAINED, Suppression.Reason.REJECTED}
+
+
+def subscribe(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION, now=None):
+    """Record a sign-up request and ask the address's owner to confirm it; return nothing.
+
+    Whatever state the address is in, the caller learns nothing (the public answer is always
+    the same). A confirmed address is left as it is; an address that bounced or complained gets
+    no mail at all; anything else gets a confirmation email, at most one per throttle interval.
+    """
+    now = now or timezone.now()
+    fields = {
+        "first_name": first_name,
+        "source": source,
+        "consent_version": consent_version,
+        "consent_text": consent.WORDING[consent_version],
+        "consent_at": now,
+    }
+    try:
+        with transaction.atomic():
+            subscriber = Subscriber.objects.select_for_update().with_address(email).first()
+            if subscriber is None:
+                subscriber = Subscriber.objects.create(email=email, status=S.PENDING, **fields)
+            elif subscriber.status == S.CONFIRMED:
+                return
+            else:
+                for name, value in fields.items():
+                    setattr(subscriber, name, value)
+                subscriber.email, subscriber.status = email, S.PENDING
+                subscriber.signup_round += 1
+                subscriber.save()
+            transaction.on_commit(lambda: _ask_to_confirm(subscriber))
+    except IntegrityError:  # the same address signed up twice at the same instant: the first one wins
+        return
+
+
+def _ask_to_confirm(subscriber):
+    suppression = Suppression.objects.filter(email_hash=subscriber.email_hash).first()
+    if suppression and suppression.reason in NEVER_MAILED_AGAIN:
+        logger.info("newsletter: sign-up for a suppressed address, no email sent")
+        return
+    # The throttle key is the address's keyed hash: the cache never holds an address.
+    if not cache.add(f"newsletter:confirm-mail:{subscriber.email_hash}", 1, settings.NEXUS_NEWSLETTER_CONFIRM_INTERVAL):
+        logger.info("newsletter: confirmation email throttled")
+        return
+    from newsletter.tasks import send_confirmation
+
+    send_confirmation.enqueue(subscriber.pk, subscriber.signup_round)
+
+
+@transaction.atomic
+def confirm(*, key, signup_round, now=None):
+    """Confirm the sign-up a link belongs to. Returns "confirmed", "already" or "stale".
+
+    Replaying a link is harmless ("already"); a link from an older sign-up, or one opened after
+    the person unsubscribed, confirms nothing ("stale").
+    """
+    subscriber = Subscriber.objects.select_for_update().filter(key=key).first()
+    if subscriber is None or subscriber.signup_round != signup_round:
+        return "stale"
+    if subscriber.status == S.CONFIRMED:
+        return "already"
+    if subscriber.status != S.PENDING:
+        return "stale"
+    subscriber.status, subscriber.confirmed_at, subscriber.unsubscribed_at = S.CONFIRMED, now or timezone.now(), None
+    subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+    Suppression.objects.filter(email_hash=subscriber.email_hash, reason__in=Suppression.LIFTED_BY_NEW_CONSENT).delete()
+    logger.info("newsletter: subscriber #%s confirmed", subscriber.pk)
+    return "confirmed"
+
+
+@transaction.atomic
+def unsubscribe(*, key, now=None):
+    """Take effect at once: the subscriber is marked and the address suppressed (idempotent)."""
+    subscriber = Subscriber.objects.select_for_update().filter(key=key).first()
+    if subscriber is None:  # erased already: only the suppression hash remains
+        return False
+    if subscriber.status != S.UNSUBSCRIBED:
+        subscriber.status, subscriber.unsubscribed_at = S.UNSUBSCRIBED, now or timezone.now()
+        subscriber.save(update_fields=["status", "unsubscribed_at"])
+    suppress(email_hash=subscriber.email_hash, reason=Suppression.Reason.UNSUBSCRIBED)
+    logger.info("newsletter: subscriber #%s unsubscribed", subscriber.pk)
+    return True
+
+
+def suppress(*, email_hash, reason):
+    """Add a hash to the suppression list; an existing entry keeps its (earlier) reason."""
+    Suppression.objects.get_or_create(email_hash=email_hash, defaults={"reason": reason})
+
+
+@transaction.atomic
+def suppress_addresses(*, addresses, reason):
+    """Bounces and complaints: suppress each address and stop mailing any subscriber with it."""
+    hashes = {address_hash(address) for address in addresses if address}
+    for email_hash in hashes:
+        suppress(email_hash=email_hash, reason=reason)
+    Subscriber.objects.filter(email_hash__in=hashes).exclude(status=S.UNSUBSCRIBED).update(
+        status=S.UNSUBSCRIBED, unsubscribed_at=timezone.now()
+    )
+    return len(hashes)
+
+
+@transaction.atomic
+def erase(*, subscriber):
+    """Forget a person: keep only their address hash (so they are never mailed again), drop the rest."""
+    suppress(email_hash=subscriber.email_hash, reason=Suppression.Reason.ERASED)
+    pk = subscriber.pk
+    subscriber.delete()
+    logger.info("newsletter: subscriber #%s erased", pk)
+
+
+@transaction.atomic
+def start_sending(*, issue_id, now=None):
+    """Freeze the audience: one queued delivery per confirmed, unsuppressed subscriber.
+
+    Safe to call twice or from two places at once: the issue row is locked, an issue already
+    sending is left alone, and the unique (issue, subscriber) constraint forbids a second row.
+    Returns the number of deliveries created.
+    """
+    now = now or timezone.now()
+    issue = Issue.objects.select_for_update().get(pk=issue_id)
+    if issue.status not in (Issue.Status.DRAFT, Issue.Status.SCHEDULED):
+        return 0
+    created = 0
+    batch = []
+    for subscriber_id in Subscriber.objects.sendable().order_by("pk").values_list("pk", flat=True).iterator(2000):
+        batch.append(Delivery(issue_id=issue.pk, subscriber_id=subscriber_id, next_attempt_at=now))
+        if len(batch) == 2000:
+            created += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
+            batch = []
+    created += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
+    issue.status, issue.started_at = Issue.Status.SENDING, now
+    issue.save(update_fields=["status", "started_at", "updated_at"])
+    transaction.on_commit(lambda: enqueue_worker(issue.pk))
+    logger.info("newsletter: issue #%s frozen to %s deliveries", issue.pk, created)
+    return created
+
+
+def enqueue_worker(issue_id):
+    from newsletter.tasks import send_issue
+
+    send_issue.enqueue(issue_id)
+
+
+def schedule(*, issue, at):
+    if not issue.is_editable:
+        return False
+    issue.status, issue.scheduled_at = Issue.Status.SCHEDULED, at
+    issue.save(update_fields=["status", "scheduled_at", "updated_at"])
+    return True
+
+
+def start_due_issues(*, now=None):
+    """What the scheduler runs: start every scheduled issue whose time has come."""
+    started = []
+    for issue_id in Issue.objects.due(now).values_list("pk", flat=True):
+        start_sending(issue_id=issue_id, now=now)
+        started.append(issue_id)
+    return started

@@ -1,0 +1,46 @@
+"""Background work (django.tasks): tasks take ids; the database worker (`db_worker`) runs them."""
+
+import logging
+from smtplib import SMTPException
+
+from django.tasks import task
+
+from newsletter import sending, services
+from newsletter.emails import confirmation_message
+from newsletter.models import Subscriber
+
+logger = logging.getLogger(__name__)
+
+
+@task
+def send_confirmation(subscriber_id, signup_round):
+    """Email the confirmation link for the latest sign-up (nothing if it was superseded or confirmed)."""
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, signup_round=signup_round, status=Subscriber.Status.PENDING
+    ).first()
+    if subscriber is None:
+        return "skipped"
+    try:
+        confirmation_message(subscriber).send()
+    except (SMTPException, OSError, ValueError) as error:
+        logger.warning(
+            "newsletter: confirmation email for subscriber #%s failed (%s)", subscriber_id, type(error).__name__
+        )
+        return "failed"
+    return "sent"
+
+
+@task
+def send_issue(issue_id):
+    """One worker's run over an issue; re-enqueues itself for retries on backends that can defer."""
+    totals = sending.run_worker(issue_id=issue_id)
+    retry_at = sending.next_retry_at(issue_id)
+    if retry_at is not None and send_issue.get_backend().supports_defer:
+        send_issue.using(run_after=retry_at).enqueue(issue_id)
+    return totals
+
+
+@task
+def send_due_issues():
+    """Start scheduled issues whose time has come (run by `manage.py send_due_issues` from cron)."""
+    return services.start_due_issues()
