@@ -247,8 +247,25 @@ NEXUS_LEAD_RETENTION_DAYS = env.int("NEXUS_LEAD_RETENTION_DAYS", default=365)
 # Submissions per client address per window (seconds); the address is only ever hashed.
 NEXUS_INTAKE_RATE_LIMIT = env.int("NEXUS_INTAKE_RATE_LIMIT", default=10)
 NEXUS_INTAKE_RATE_WINDOW = env.int("NEXUS_INTAKE_RATE_WINDOW", default=600)
-# Behind a proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP).
-NEXUS_CLIENT_IP_HEADER = env("NEXUS_CLIENT_IP_HEADER", default="")
+
+# Newsletter ---------------------------------------------------------------
+
+# A discreet sender: being on this list is itself sensitive.
+NEXUS_NEWSLETTER_FROM_EMAIL = env(
+    "NEXUS_NEWSLETTER_FROM_EMAIL", default="Nexus Newsletter <newsletter@nexus-recovery.example>"
+)
+# Key for the address hashes (suppression list, throttle keys). Set it once and never change it:
+# a new key forgets who must not be mailed. Empty means "derive from SECRET_KEY" (local, test).
+NEXUS_NEWSLETTER_HASH_KEY = env("NEXUS_NEWSLETTER_HASH_KEY", default="")
+# At most one confirmation email per address per this many seconds.
+NEXUS_NEWSLETTER_CONFIRM_INTERVAL = env.int("NEXUS_NEWSLETTER_CONFIRM_INTERVAL", default=600)
+# Sending: messages per claimed batch (one SMTP connection each), retries of 4xx replies, and how
+# long a claimed delivery may stay "sending" before it is presumed lost and marked "unknown".
+NEXUS_NEWSLETTER_BATCH_SIZE = env.int("NEXUS_NEWSLETTER_BATCH_SIZE", default=200)
+NEXUS_NEWSLETTER_MAX_ATTEMPTS = env.int("NEXUS_NEWSLETTER_MAX_ATTEMPTS", default=5)
+NEXUS_NEWSLETTER_CLAIM_TIMEOUT = env.int("NEXUS_NEWSLETTER_CLAIM_TIMEOUT", default=15 * 60)
+# Optional dotted path to a callable returning the latest articles [{"title", "summary", "url"}].
+NEXUS_NEWSLETTER_ARTICLES = env("NEXUS_NEWSLETTER_ARTICLES", default="")
 
 # Logging: stdout only, and never request bodies or form values -------------
 
