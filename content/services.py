@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchVector
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Max, Value
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,32 +45,41 @@ def publish(*, page, user, now=None):
         page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data
     )
     old_path, new_path = page.url_path, page.draft_path()
-    was_live = page.live_revision_id is not None
-    page.live_revision = revision
-    page.status = Page.Status.PUBLISHED
-    page.live_title = data["title"]
-    page.live_summary = data["summary"]
-    page.search_document = search_text(data)
-    page.first_published_at = page.first_published_at or now
-    page.last_published_at = now
-    page.save()
-    if was_live and old_path != new_path:
-        move(page=page, old_path=old_path, new_path=new_path)
+    Page.objects.filter(pk=page.pk).update(
+        live_revision=revision,
+        status=Page.Status.PUBLISHED,
+        live_title=data["title"],
+        live_summary=data["summary"],
+        search_document=search_text(data),
+        first_published_at=page.first_published_at or now,
+        last_published_at=now,
+    )
+    if old_path != new_path:
+        move(page=page, old_path=old_path, new_path=new_path, redirect=page.live_revision_id is not None)
     index_for_search(page)
+    content_cache.invalidate()
     return revision
 
 
-def move(*, page, old_path, new_path):
+def move(*, page, old_path, new_path, redirect=True):
     """Give `page` and everything under it its new address; the old addresses redirect (301)."""
-    for descendant in Page.objects.filter(url_path__startswith=old_path).exclude(pk=page.pk):
-        Page.objects.filter(pk=descendant.pk).update(url_path=new_path + descendant.url_path[len(old_path) :])
-    Page.objects.filter(pk=page.pk).update(url_path=new_path)
     site_id = settings.SITE_ID
+    moved = [
+        (p.pk, p.url_path, new_path + p.url_path[len(old_path) :])
+        for p in Page.objects.filter(url_path__startswith=old_path)
+    ]
+    # Through a temporary address first, so swapping two pages' addresses cannot collide.
+    for pk, _old, _new in moved:
+        Page.objects.filter(pk=pk).update(url_path=f"/__moving__/{pk}/")
+    for pk, _old, new in moved:
+        Page.objects.filter(pk=pk).update(url_path=new)
     Redirect.objects.filter(site_id=site_id, old_path__startswith=new_path).delete()
-    for redirect in Redirect.objects.filter(site_id=site_id, new_path__startswith=old_path):
-        redirect.new_path = new_path + redirect.new_path[len(old_path) :]
-        redirect.save()
-    Redirect.objects.update_or_create(site_id=site_id, old_path=old_path, defaults={"new_path": new_path})
+    for existing in Redirect.objects.filter(site_id=site_id, new_path__startswith=old_path):
+        existing.new_path = new_path + existing.new_path[len(old_path) :]
+        existing.save()
+    if redirect:
+        for pk, old, new in moved:
+            Redirect.objects.update_or_create(site_id=site_id, old_path=old, defaults={"new_path": new})
     content_cache.invalidate()
 
 
@@ -86,9 +95,9 @@ def index_for_search(page):
     if connection.vendor != "postgresql":
         return
     Page.objects.filter(pk=page.pk).update(
-        search_vector=SearchVector(Value(page.live_title), weight="A", config="english")
-        + SearchVector(Value(page.live_summary), weight="B", config="english")
-        + SearchVector(Value(page.search_document), weight="C", config="english")
+        search_vector=SearchVector("live_title", weight="A", config="english")
+        + SearchVector("live_summary", weight="B", config="english")
+        + SearchVector("search_document", weight="C", config="english")
     )
 
 
@@ -100,7 +109,7 @@ def unpublish(*, page):
 @transaction.atomic
 def restore(*, revision):
     """Copy a published version back into the draft, to be reviewed and published again."""
-    page, data = revision.page, revision.snapshot
+    page, data = Page.objects.get(pk=revision.page_id), revision.snapshot
     for name in snapshot.PAGE_FIELDS:
         setattr(page, name, data[name])
     page.published_on = datetime.date.fromisoformat(data["published_on"]) if data.get("published_on") else None

@@ -9,6 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 from content import cache as content_cache
 
+# Written only by content.services when a page is published, moved or unpublished, never by saving a
+# draft: a stale instance saved from an editor's form must not undo a publish.
+LIVE_FIELDS = {
+    "status",
+    "live_revision",
+    "url_path",
+    "live_title",
+    "live_summary",
+    "search_document",
+    "search_vector",
+    "first_published_at",
+    "last_published_at",
+}
+
 # First path segments that belong to other views; a page there would never be reachable.
 RESERVED_SLUGS = {"admin", "admissions", "newsletter", "search", "preview", "static", "media", "healthz"}
 
@@ -139,8 +153,14 @@ class Page(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.url_path or self.live_revision_id is None:
+        never_published = self.live_revision_id is None
+        if not self.url_path or never_published:
             self.url_path = self.draft_path()
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            kept = LIVE_FIELDS - ({"url_path"} if never_published else set())
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in kept
+            ]
         super().save(*args, **kwargs)
         content_cache.invalidate()
 
@@ -149,21 +169,22 @@ class Page(models.Model):
 
     def clean(self):
         if self.parent_id is None and self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is used by another part of the site.")}, code="reserved")
+            raise ValidationError(
+                {"slug": ValidationError(_("This address is used by another part of the site."), code="reserved")}
+            )
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
-                raise ValidationError({"parent": _("A page cannot be inside itself.")}, code="parent_cycle")
+                raise ValidationError(
+                    {"parent": ValidationError(_("A page cannot be inside itself."), code="parent_cycle")}
+                )
             ancestor = ancestor.parent
         path = self.draft_path()
         if Page.objects.exclude(pk=self.pk).filter(url_path=path).exists():
-            raise ValidationError(
-                {"slug": _("Another page already uses the address %(path)s.")},
-                code="duplicate_slug",
-                params={"path": path},
-            )
+            message = _("Another page already uses the address %(path)s.")
+            raise ValidationError({"slug": ValidationError(message, code="duplicate_slug", params={"path": path})})
         if self.kind == self.Kind.ARTICLE and not self.author:
-            raise ValidationError({"author": _("Articles need an author.")}, code="author_required")
+            raise ValidationError({"author": ValidationError(_("Articles need an author."), code="author_required")})
 
     def draft_path(self):
         """The address the page will have once its current slug and parent are published."""
