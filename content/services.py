@@ -78,7 +78,7 @@ def move(*, page, old_path, new_path, redirect=True):
         existing.new_path = new_path + existing.new_path[len(old_path) :]
         existing.save()
     if redirect:
-        for pk, old, new in moved:
+        for _pk, old, new in moved:
             Redirect.objects.update_or_create(site_id=site_id, old_path=old, defaults={"new_path": new})
     content_cache.invalidate()
 

@@ -61,16 +61,22 @@ def test_search_results(phone_page):
 
 def test_preview_of_a_draft(phone_page, live_server, settings):
     from django.contrib.auth import get_user_model
+    from django.test import Client
 
     settings.NEXUS_REQUIRE_2FA = False
     page = Page.objects.get(url_path="/about/")
     SectionFactory(page=page, heading="A draft section", body="Only staff see this yet.")
-    get_user_model().objects.create_superuser("boss", "boss@example.com", "a-long-test-password-1")
-    phone_page.goto("/admin/login/")
-    phone_page.get_by_label("Username").fill("boss")
-    phone_page.get_by_label("Password").fill("a-long-test-password-1")
-    phone_page.get_by_role("button", name="Log in").click()
-    phone_page.wait_for_load_state()
+    staff = Client()
+    staff.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "unused-password-1"))
+    phone_page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": staff.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
     response = phone_page.goto(f"/preview/{page.pk}/")
     assert response.status == 200 and response.headers["cache-control"] == "private, no-store"
     assert phone_page.get_by_text("Only staff see this yet.").is_visible()

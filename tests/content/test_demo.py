@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from content import demo
-from content.models import Page, Reviewer, Testimonial
+from content import demo, models
+from content.models import Page, Reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_benzodiazepine_page_is_live_reviewed_and_labels_samples(client, loaded)
     html = client.get(demo.BENZO_PATH).content.decode()
     assert "SAMPLE reviewer" in html and "SAMPLE testimonial" in html
     assert "GABA" in html and "association" in html
-    assert Reviewer.objects.get().is_sample and Testimonial.objects.get().is_sample
+    assert Reviewer.objects.get().is_sample and models.Testimonial.objects.get().is_sample
 
 
 def test_demo_builds_the_rest_of_the_site(client, loaded):
@@ -66,8 +66,8 @@ def test_demo_builds_the_rest_of_the_site(client, loaded):
 
 def test_loading_twice_changes_nothing():
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    counts = (Page.objects.count(), Reviewer.objects.count(), Testimonial.objects.count())
+    counts = (Page.objects.count(), Reviewer.objects.count(), models.Testimonial.objects.count())
     revisions = sorted(Page.objects.values_list("live_revision_id", flat=True))
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (Page.objects.count(), Reviewer.objects.count(), Testimonial.objects.count()) == counts
+    assert (Page.objects.count(), Reviewer.objects.count(), models.Testimonial.objects.count()) == counts
     assert sorted(Page.objects.values_list("live_revision_id", flat=True)) == revisions
