@@ -60,7 +60,7 @@ def _ask_to_confirm(subscriber):
         return
     from newsletter.tasks import send_confirmation
 
-    send_confirmation.enqueue(subscriber.pk, subscriber.signup_round)
+    send_confirmation.enqueue(subscriber.pk)
 
 
 @transaction.atomic
@@ -172,3 +172,45 @@ def start_due_issues(*, now=None):
         start_sending(issue_id=issue_id, now=now)
         started.append(issue_id)
     return started
+
+
+@transaction.atomic
+def import_subscribers(*, rows, source, ask_to_confirm=False, now=None):
+    """Store checked CSV rows in one transaction. Returns counts (imported, confirmed, existing, suppressed).
+
+    Addresses already on the list or on the suppression list are left alone: an import never
+    re-subscribes someone who left, and never marks anyone confirmed without a consent proof.
+    """
+    now = now or timezone.now()
+    counts = dict.fromkeys(["imported", "confirmed", "existing", "suppressed"], 0)
+    suppressed = set(Suppression.objects.values_list("email_hash", flat=True))
+    existing = set(Subscriber.objects.values_list("email_hash", flat=True))
+    created = []
+    for row in rows:
+        email_hash = address_hash(row.email)
+        if email_hash in suppressed:
+            counts["suppressed"] += 1
+            continue
+        if email_hash in existing:
+            counts["existing"] += 1
+            continue
+        proven = bool(row.consent_proof)
+        subscriber = Subscriber.objects.create(
+            email=row.email,
+            first_name=row.first_name,
+            source=source,
+            status=S.CONFIRMED if proven else S.PENDING,
+            consent_version="import",
+            consent_text=row.consent_proof or "Imported without proof of consent: must confirm by email.",
+            consent_proof=row.consent_proof,
+            consent_at=row.consent_at or now,
+            confirmed_at=(row.consent_at or now) if proven else None,
+        )
+        counts["imported"] += 1
+        counts["confirmed"] += proven
+        if not proven:
+            created.append(subscriber)
+    if ask_to_confirm:
+        for subscriber in created:
+            transaction.on_commit(lambda subscriber=subscriber: _ask_to_confirm(subscriber))
+    return counts

@@ -13,11 +13,9 @@ logger = logging.getLogger(__name__)
 
 
 @task
-def send_confirmation(subscriber_id, signup_round):
-    """Email the confirmation link for the latest sign-up (nothing if it was superseded or confirmed)."""
-    subscriber = Subscriber.objects.filter(
-        pk=subscriber_id, signup_round=signup_round, status=Subscriber.Status.PENDING
-    ).first()
+def send_confirmation(subscriber_id):
+    """Email a confirmation link for the subscriber's latest sign-up, if it still waits for one."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()
     if subscriber is None:
         return "skipped"
     try:
