@@ -103,7 +103,7 @@ def test_500_page_renders_without_the_database():
     assert "tel:+15550100199" in html and 'href="tel:988"' in html and "1-800-662-4357" in html
 
 
-def test_form_pages_send_no_referrer_and_reading_pages_a_strict_one(client):
-    assert client.get("/admissions/")["Referrer-Policy"] == "no-referrer"
-    assert client.get("/admin/login/")["Referrer-Policy"] == "no-referrer"
+def test_form_pages_send_no_referrer_elsewhere_and_reading_pages_a_strict_one(client):
+    assert client.get("/admissions/")["Referrer-Policy"] == "same-origin"
+    assert client.get("/admin/login/")["Referrer-Policy"] == "same-origin"
     assert client.get("/")["Referrer-Policy"] == "strict-origin-when-cross-origin"
