@@ -5,8 +5,10 @@ page can affect many; moving the generation invalidates every cached page at onc
 simply stop matching and expire). With REDIS_URL set this works across processes.
 """
 
+import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "content:generation"
@@ -21,8 +23,15 @@ def invalidate():
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+def environment():
+    """The environment's site values are part of every page: a change to them is a new key."""
+    names = ("NEXUS_CENTER_NAME", "NEXUS_PHONE", "NEXUS_ADDRESS", "NEXUS_ADMISSIONS_EMAIL", "NEXUS_SITE_URL")
+    values = "|".join(str(getattr(settings, name, "")) for name in names)
+    return hashlib.sha256(values.encode()).hexdigest()[:12]
+
+
 def key(*parts):
-    return ":".join(["content", str(generation()), *map(str, parts)])
+    return ":".join(["content", str(generation()), environment(), *map(str, parts)])
 
 
 def get(*parts):
