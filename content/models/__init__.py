@@ -1,6 +1,7 @@
-from content.models.pages import Page, PageDueForReview, Section, Source
+from content.models.pages import Page, PageDueForReview
 from content.models.reviews import Review, Reviewer
 from content.models.revisions import Revision
+from content.models.sections import Section, Source
 from content.models.site_settings import SiteSettings
 from content.models.testimonials import Testimonial
 
