@@ -3,6 +3,7 @@
 Nothing in them tracks anyone: no images, no pixels, no redirecting links, no third-party content.
 """
 
+import email.policy
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,6 +12,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from newsletter import rendering, tokens
+
+
+class NewsletterMessage(EmailMultiAlternatives):
+    """Headers folded only at spaces, never into RFC 2047 encoded words.
+
+    Python folds a header word longer than 78 characters (every List-Unsubscribe URL) into
+    `=?utf-8?q?...?=` pieces, which mail providers do not decode: the one-click button would
+    silently disappear. RFC 5322 allows lines of up to 998 characters.
+    """
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def site_url(path):
@@ -32,7 +45,7 @@ def base_context():
 def confirmation_message(subscriber):
     link = site_url(reverse("newsletter:confirm", args=[tokens.make_confirm_token(subscriber)]))
     context = base_context() | {"subscriber": subscriber, "link": link, "days": tokens.CONFIRM_MAX_AGE.days}
-    message = EmailMultiAlternatives(
+    message = NewsletterMessage(
         subject=f"Please confirm your subscription to the {settings.NEXUS_CENTER_NAME} newsletter",
         body=render_to_string("newsletter/email/confirm.txt", context),
         from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
@@ -66,7 +79,7 @@ class IssueRenderer:
             "test": test,
         }
         message_id = make_msgid(domain=self.domain)
-        message = EmailMultiAlternatives(
+        message = NewsletterMessage(
             subject=("[TEST] " if test else "") + self.issue.subject,
             body=render_to_string("newsletter/email/issue.txt", context),
             from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
