@@ -19,8 +19,11 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Only a request with a session cookie can be signed in. Checking that first keeps public
+        # pages from reading the session, which would add `Vary: Cookie` and spoil shared caching.
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if has_session and user is not None and user.is_authenticated and user.is_staff:
             signed_in_at = request.session.setdefault(SIGNED_IN_AT, time.time())
             if time.time() - signed_in_at > settings.NEXUS_STAFF_SESSION_MAX_SECONDS:
                 logout(request)

@@ -40,7 +40,7 @@ def test_unknown_page_is_a_404_in_the_site_frame(client):
 def test_csrf_failure_is_a_403_in_the_site_frame_with_the_phone_number():
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/newsletter/", {"email": "x@example.com"})
+    response = Client(enforce_csrf_checks=True).post("/admissions/", {"name": "x"})
     assert response.status_code == 403
     assert "This form has expired" in response.content.decode()
     assert "tel:+15550100199" in response.content.decode()
@@ -107,3 +107,8 @@ def test_form_pages_send_no_referrer_elsewhere_and_reading_pages_a_strict_one(cl
     assert client.get("/admissions/")["Referrer-Policy"] == "same-origin"
     assert client.get("/admin/login/")["Referrer-Policy"] == "same-origin"
     assert client.get("/")["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_public_pages_do_not_vary_on_cookie_for_anonymous_readers(client):
+    """Reading the session would add Vary: Cookie and stop a shared cache from keeping the page."""
+    assert "Cookie" not in client.get("/").get("Vary", "")
