@@ -1,5 +1,6 @@
 """Issue bodies: editor Markdown to sanitised HTML, and a readable plain-text version."""
 
+import html
 import re
 
 import markdown
@@ -24,7 +25,8 @@ def to_html(text):
 
 
 def to_text(text):
-    """The Markdown source is already readable; links become "text (address)"."""
-    plain = LINK.sub(lambda match: f"{match.group(1)} ({match.group(2)})", text or "")
+    """The Markdown source is already readable: raw HTML is dropped, links become "text (address)"."""
+    plain = html.unescape(nh3.clean(text or "", tags=set()))
+    plain = LINK.sub(lambda match: f"{match.group(1)} ({match.group(2)})", plain)
     plain = re.sub(r"^#{1,6}\s*", "", plain, flags=re.MULTILINE)
     return re.sub(r"\*\*(.+?)\*\*", r"\1", plain).strip()
