@@ -17,6 +17,7 @@ ROLE_PERMISSIONS = {
         "content.view_reviewer",
         "content.view_pagedueforreview",
         "content.view_sitesettings",
+        "content.add_sitesettings",
         "content.change_sitesettings",
         "redirects.view_redirect",
         "redirects.add_redirect",

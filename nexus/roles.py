@@ -19,7 +19,11 @@ MARKETING = "Marketing"
 AUDITORS = "Auditors"
 ALL = [ADMISSIONS, ADMISSIONS_LEAD, CONTENT_EDITORS, CLINICAL_REVIEWERS, MARKETING, AUDITORS]
 
-ROLE_PERMISSIONS = {AUDITORS: ["nexus.view_auditevent"]}
+ROLE_PERMISSIONS = {
+    AUDITORS: ["nexus.view_auditevent"],
+    # Team leads unlock colleagues locked out by django-axes (deleting the attempt unlocks).
+    ADMISSIONS_LEAD: ["axes.view_accessattempt", "axes.delete_accessattempt"],
+}
 
 
 def declared_permissions():

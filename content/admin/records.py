@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from content.models import Review, Reviewer, Revision, SiteSettings, Testimonial
@@ -48,12 +49,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     list_display = ["center_name", "phone", "admissions_email"]
 
     def has_add_permission(self, request):
-        return not SiteSettings.objects.exists()
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         row = SiteSettings.objects.first()
         if row is not None:
             return redirect("admin:content_sitesettings_change", row.pk)
