@@ -30,8 +30,11 @@ def environment():
     return hashlib.sha256(values.encode()).hexdigest()[:12]
 
 
-def key(*parts):
-    return ":".join(["content", str(generation()), environment(), *map(str, parts)])
+def key(kind, *parts):
+    """A short, fixed-shape key: the parts (paths, page numbers) come from the URL, so they are
+    hashed rather than written into the key as sent."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
+    return ":".join(["content", str(generation()), environment(), str(kind), digest])
 
 
 def get(*parts):
