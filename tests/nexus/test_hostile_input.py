@@ -60,7 +60,7 @@ def signup_data(**overrides):
         "email": "reader@example.com",
         "first_name": "Ana",
         "consent": "on",
-        "consent_version": "2026-01",
+        "consent_version": "2026-11",
         "source": "page",
         "page": "/newsletter/",
     } | overrides
