@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from nexus import views
 
@@ -12,7 +10,7 @@ urlpatterns = [
     path(settings.NEXUS_ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     # Browsers and the admin ask for /favicon.ico; ours is an SVG among the static files.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon),
     path("admissions/", include("intake.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include("content.urls")),

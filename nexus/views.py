@@ -2,7 +2,8 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
@@ -21,6 +22,12 @@ def healthz(request):
     lines += [f"{part}: {state}" for part, state in report.items()]
     status = 200 if report["database"] == "ok" else 503
     return HttpResponse("\n".join(lines) + "\n", status=status, content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    # Resolved per request: the hashed name exists only once collectstatic has run.
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def page_not_found(request, exception):

@@ -112,3 +112,8 @@ def test_form_pages_send_no_referrer_elsewhere_and_reading_pages_a_strict_one(cl
 def test_public_pages_do_not_vary_on_cookie_for_anonymous_readers(client):
     """Reading the session would add Vary: Cookie and stop a shared cache from keeping the page."""
     assert "Cookie" not in client.get("/").get("Vary", "")
+
+
+def test_favicon_ico_points_at_the_svg(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.svg"
