@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def raw_message(pk):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT message FROM {Inquiry._meta.db_table} WHERE id = %s", [pk])
+        cursor.execute("SELECT message FROM intake_inquiry WHERE id = %s", [pk])
         return cursor.fetchone()[0]
 
 
