@@ -222,6 +222,13 @@ class SuppressionAdmin(MarketingOnly, admin.ModelAdmin):
     list_display = ["__str__", "reason", "created_at"]
     list_filter = ["reason", "created_at"]
     form = SuppressionForm
+    search_fields = ["email_hash"]
+    search_help_text = _("Search by a full email address (it is hashed, then compared).")
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        return queryset.filter(email_hash=address_hash(search_term)), False
 
     def get_fields(self, request, obj=None):
         return ["email", "reason"] if obj is None else ["email_hash", "reason", "created_at"]

@@ -220,3 +220,37 @@ def test_a_sent_issue_can_no_longer_be_edited(marketing):
     issue = IssueFactory(status=Issue.Status.SENT)
     html = marketing.get(f"/admin/newsletter/issue/{issue.pk}/change/").content.decode()
     assert 'name="subject"' not in html
+
+
+def latest_articles():
+    return [
+        {"title": "Sleep in early recovery", "summary": "Why sleep returns slowly.", "url": "/blog/sleep/"},
+        {"title": "Talking to family", "summary": "First conversations.", "url": "https://nexus.example/blog/family/"},
+    ]
+
+
+def test_an_issue_can_start_from_the_latest_articles_when_a_source_is_configured(marketing, settings):
+    assert "from_articles" not in marketing.get("/admin/newsletter/issue/").content.decode()
+    settings.NEXUS_NEWSLETTER_ARTICLES = "tests.newsletter.test_admin.latest_articles"
+    settings.NEXUS_SITE_URL = "https://nexus.example"
+    assert "from_articles=1" in marketing.get("/admin/newsletter/issue/").content.decode()
+    html = marketing.get("/admin/newsletter/issue/add/?from_articles=1").content.decode()
+    assert "## Sleep in early recovery" in html
+    assert "[Read the article](https://nexus.example/blog/sleep/)" in html
+    assert "Why sleep returns slowly." in html
+
+
+def test_line_breaks_in_an_issue_subject_are_refused(marketing):
+    response = marketing.post(
+        "/admin/newsletter/issue/add/", {"subject": "Hello\r\nBcc: everyone@example.com", "preheader": "", "body": "x"}
+    )
+    assert response.status_code == 200
+    assert "Use a single line" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_the_suppression_list_is_searched_by_hashing_the_address(marketing):
+    Suppression.objects.create(email_hash=address_hash("found@example.com"), reason="bounced")
+    Suppression.objects.create(email_hash=address_hash("other@example.com"), reason="bounced")
+    html = marketing.get("/admin/newsletter/suppression/?q=Found@example.com").content.decode()
+    assert "1 suppressed address" in html or "1 result" in html
