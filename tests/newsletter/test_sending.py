@@ -232,3 +232,16 @@ def test_an_unreachable_mail_server_sends_nothing_and_keeps_every_row_queued(set
     totals = run_worker(issue_id=issue.pk)
     assert totals["retry"] == 3
     assert statuses(issue) == {D.QUEUED: 3}
+
+
+@pytest.mark.django_db
+def test_the_scheduler_marks_deliveries_of_a_dead_worker_unknown_and_finishes_the_issue(settings):
+    from django.core.management import call_command
+
+    issue = frozen_issue(2)
+    Delivery.objects.update(status=D.SENDING, claimed_by="dead", claimed_at=timezone.now())
+    settings.NEXUS_NEWSLETTER_CLAIM_TIMEOUT = 0
+    call_command("send_due_issues")
+    assert statuses(issue) == {D.UNKNOWN: 2}
+    assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT
+    assert mail.outbox == []
