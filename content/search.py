@@ -19,8 +19,13 @@ MAX_RESULTS = 20
 START, STOP = "\x02", "\x03"
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def clean_query(raw):
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    """Control characters (a NUL is refused by PostgreSQL, \x02/\x03 are our highlight markers)
+    become spaces; white space is folded; the length is capped."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 def highlight(text):

@@ -1,4 +1,22 @@
+import re
+
 from django.conf import settings
+from django.shortcuts import render
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class RejectControlCharactersMiddleware:
+    """A URL path with control characters is no page of ours: answer 400 before any view or the
+    redirects fallback sends it to the database (PostgreSQL refuses a NUL in a query)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if CONTROL_CHARACTERS.search(request.path):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

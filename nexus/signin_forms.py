@@ -1,5 +1,18 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+
+class StaffAuthenticationForm(AdminAuthenticationForm):
+    def clean_username(self):
+        # AuthenticationForm sets max_length after its validators are built, so an over-long name
+        # would reach authenticate() and django-axes' 255-character column (a 500 on PostgreSQL).
+        username = self.cleaned_data["username"]
+        if len(username) > get_user_model()._meta.get_field("username").max_length:
+            raise ValidationError(_("That username is too long."), code="max_length")
+        return username
 
 
 class CodeForm(forms.Form):

@@ -9,7 +9,6 @@ import time
 import django_otp
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib import admin
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render
@@ -19,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from nexus.signin_forms import CodeForm
+from nexus.signin_forms import CodeForm, StaffAuthenticationForm
 
 PENDING_USER = "nexus_pending_user"
 PENDING_SINCE = "nexus_pending_since"
@@ -42,7 +41,7 @@ def _safe_next(request, candidate):
 @csrf_protect
 @never_cache
 def password_step(request):
-    form = AdminAuthenticationForm(request, data=request.POST or None)
+    form = StaffAuthenticationForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
         next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))

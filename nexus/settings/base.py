@@ -55,6 +55,7 @@ SITE_ID = 1
 MIDDLEWARE = [
     "nexus.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "nexus.middleware.RejectControlCharactersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,6 +121,8 @@ if env.bool("NEXUS_DISABLE_CACHE", default=False):  # benchmarks of the uncached
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 TASKS = {"default": {"BACKEND": env("NEXUS_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend")}}
+# Tasks that re-enqueue themselves (see nexus/periodic.py), started by `manage.py start_periodic_tasks`.
+NEXUS_PERIODIC_TASKS = ["nexus.tasks.heartbeat", "newsletter.tasks.send_due_issues"]
 
 # Email: Django 6.1's MAILERS, from EMAIL_URL (smtp://host:port) ------------
 
@@ -264,8 +267,10 @@ NEXUS_NEWSLETTER_CONFIRM_INTERVAL = env.int("NEXUS_NEWSLETTER_CONFIRM_INTERVAL",
 NEXUS_NEWSLETTER_BATCH_SIZE = env.int("NEXUS_NEWSLETTER_BATCH_SIZE", default=200)
 NEXUS_NEWSLETTER_MAX_ATTEMPTS = env.int("NEXUS_NEWSLETTER_MAX_ATTEMPTS", default=5)
 NEXUS_NEWSLETTER_CLAIM_TIMEOUT = env.int("NEXUS_NEWSLETTER_CLAIM_TIMEOUT", default=15 * 60)
+# How many task workers may work on one issue at once.
+NEXUS_NEWSLETTER_PARALLEL_SENDS = env.int("NEXUS_NEWSLETTER_PARALLEL_SENDS", default=2)
 # Optional dotted path to a callable returning the latest articles [{"title", "summary", "url"}].
-NEXUS_NEWSLETTER_ARTICLES = env("NEXUS_NEWSLETTER_ARTICLES", default="")
+NEXUS_NEWSLETTER_ARTICLES = env("NEXUS_NEWSLETTER_ARTICLES", default="content.articles.latest")
 
 # Logging: stdout only, and never request bodies or form values -------------
 

@@ -76,3 +76,11 @@ def test_snippet_escapes_page_text(client, reviewer):
 
 def test_search_page_is_kept_out_of_search_engines(client):
     assert '<meta name="robots" content="noindex">' in client.get("/search/", {"q": "x"}).content.decode()
+
+
+def test_control_characters_in_a_query_are_dropped_not_sent_to_the_database(client):
+    response = client.get("/search/", {"q": "with\x00drawal \x02seizures\x03"})
+    assert response.status_code == 200
+    from content.search import clean_query
+
+    assert clean_query("with\x00drawal \x02seizures\x03") == "with drawal seizures"

@@ -117,3 +117,9 @@ def test_public_pages_do_not_vary_on_cookie_for_anonymous_readers(client):
 def test_favicon_ico_points_at_the_svg(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"] == "/static/favicon.svg"
+
+
+def test_a_path_with_control_characters_is_a_400_in_the_site_frame(client):
+    response = client.get("/blog%00/")
+    assert response.status_code == 400
+    assert "tel:+15550100199" in response.content.decode()

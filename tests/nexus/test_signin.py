@@ -155,3 +155,9 @@ def test_the_admin_path_is_a_setting():
         env={"NEXUS_ADMIN_PATH": "staff-desk/"},
     )
     assert result.stdout.split()[-2:] == ["/staff-desk/", "/staff-desk/login/"], result.stderr
+
+
+def test_an_over_long_username_is_refused_before_anything_is_stored(client):
+    response = sign_in_password(client, username="x" * 100_000)
+    assert response.status_code == 200
+    assert "That username is too long." in response.content.decode()
