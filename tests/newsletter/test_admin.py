@@ -230,6 +230,7 @@ def latest_articles():
 
 
 def test_an_issue_can_start_from_the_latest_articles_when_a_source_is_configured(marketing, settings):
+    settings.NEXUS_NEWSLETTER_ARTICLES = ""
     assert "from_articles" not in marketing.get("/admin/newsletter/issue/").content.decode()
     settings.NEXUS_NEWSLETTER_ARTICLES = "tests.newsletter.test_admin.latest_articles"
     settings.NEXUS_SITE_URL = "https://nexus.example"
