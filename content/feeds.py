@@ -24,12 +24,9 @@ class BlogFeed(Feed):
         return "Articles on recovery, treatment and supporting someone you love."
 
     def items(self):
-        return (
-            Page.objects.live()
-            .filter(kind=Page.Kind.ARTICLE, url_path__startswith=BLOG_PATH)
-            .only("url_path", "live_title", "live_summary", "author", "published_on", "last_published_at")
-            .order_by("-published_on", "-pk")[:20]
-        )
+        return Page.objects.blog_articles().only(
+            "url_path", "live_title", "live_summary", "author", "published_on", "last_published_at"
+        )[:20]
 
     def item_title(self, item):
         return item.live_title

@@ -1,7 +1,7 @@
 """Starting an issue from the latest blog articles, through a callable named in settings.
 
 The content app is built separately and the newsletter must not reach into its models, so
-the site names a function (NEXUS_NEWSLETTER_ARTICLES, e.g. "content.feeds.latest_for_newsletter")
+the site names a function (NEXUS_NEWSLETTER_ARTICLES, by default "content.articles.latest")
 that returns [{"title": ..., "summary": ..., "url": ...}, ...]. Without one the feature is off.
 """
 

@@ -35,6 +35,12 @@ class PageQuerySet(models.QuerySet):
             live_revision__isnull=False,
         ).filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now), Q(expire_at__isnull=True) | Q(expire_at__gt=now))
 
+    def blog_articles(self):
+        """Live articles of the blog, newest first (the feed, the newsletter)."""
+        return (
+            self.live().filter(kind=Page.Kind.ARTICLE, url_path__startswith="/blog/").order_by("-published_on", "-pk")
+        )
+
     def in_menu(self):
         return self.live().filter(show_in_menu=True).order_by("order", "live_title")
 

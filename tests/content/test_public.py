@@ -166,3 +166,19 @@ def test_share_links_are_plain_links_with_no_third_party_script(client):
     assert "pinterest.com/pin/create/button/?url=" in html and "facebook.com/sharer" in html
     assert "mailto:?subject=" in html
     assert '<script src="http' not in html
+
+
+def test_latest_articles_for_the_newsletter_are_live_blog_articles_newest_first(settings):
+    from content.articles import latest
+
+    settings.NEXUS_SITE_URL = "https://nexus.example"
+    blog = published_page(kind=Page.Kind.INDEX, slug="blog", title="Blog")
+    older = published_page(
+        kind=Page.Kind.ARTICLE, parent=blog, slug="older", title="Older", published_on=datetime.date(2026, 1, 5)
+    )
+    newer = published_page(
+        kind=Page.Kind.ARTICLE, parent=blog, slug="newer", title="Newer", published_on=datetime.date(2026, 3, 5)
+    )
+    PageFactory(kind=Page.Kind.ARTICLE, parent=blog, slug="draft", title="Draft only")
+    assert [a["title"] for a in latest()] == [newer.live_title, older.live_title]
+    assert latest()[0]["url"] == "https://nexus.example/blog/newer/"
