@@ -152,9 +152,12 @@ def start_sending(*, issue_id, now=None):
 
 
 def enqueue_worker(issue_id):
+    """Queue NEXUS_NEWSLETTER_PARALLEL_SENDS runs of the sender: claims use SKIP LOCKED, so as many
+    workers as are free share the issue and none sends a delivery another has claimed."""
     from newsletter.tasks import send_issue
 
-    send_issue.enqueue(issue_id)
+    for _ in range(settings.NEXUS_NEWSLETTER_PARALLEL_SENDS):
+        send_issue.enqueue(issue_id)
 
 
 def schedule(*, issue, at):
@@ -172,6 +175,27 @@ def start_due_issues(*, now=None):
         start_sending(issue_id=issue_id, now=now)
         started.append(issue_id)
     return started
+
+
+def tend_issues(*, now=None):
+    """The scheduler's round: start due issues, turn deliveries a dead worker left behind into
+    "unknown" (for staff to decide, never re-sent blindly) so their issue can finish, and queue a
+    worker for any issue with deliveries waiting. Returns (started, resumed) issue ids."""
+    from newsletter import sending
+
+    started = start_due_issues(now=now)
+    for issue_id in Issue.objects.filter(status=Issue.Status.SENDING).values_list("pk", flat=True):
+        if sending.release_stale(issue_id=issue_id, now=now):
+            sending.finish_if_done(issue_id, now=now)
+    resumed = list(
+        Issue.objects.filter(status=Issue.Status.SENDING, deliveries__status=Delivery.Status.QUEUED)
+        .exclude(pk__in=started)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    for issue_id in resumed:
+        enqueue_worker(issue_id)
+    return started, resumed
 
 
 @transaction.atomic

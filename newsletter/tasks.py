@@ -1,6 +1,7 @@
 """Background work (django.tasks): tasks take ids; the database worker (`db_worker`) runs them."""
 
 import logging
+from datetime import timedelta
 from smtplib import SMTPException
 
 from django.tasks import task
@@ -8,6 +9,7 @@ from django.tasks import task
 from newsletter import sending, services
 from newsletter.emails import confirmation_message
 from newsletter.models import Subscriber
+from nexus.periodic import reschedule
 
 logger = logging.getLogger(__name__)
 
@@ -40,5 +42,7 @@ def send_issue(issue_id):
 
 @task
 def send_due_issues():
-    """Start scheduled issues whose time has come (run by `manage.py send_due_issues` from cron)."""
-    return services.start_due_issues()
+    """The scheduler's round (services.tend_issues), every minute (see nexus/periodic.py)."""
+    started, resumed = services.tend_issues()
+    reschedule(send_due_issues, every=timedelta(minutes=1))
+    return {"started": started, "resumed": resumed}

@@ -56,7 +56,10 @@ def test_a_tampered_confirmation_link_is_refused_with_a_clear_page(client, chang
     response = client.post(f"/newsletter/confirm/{bad}/")
     assert response.status_code in (400, 404)
     if response.status_code == 400:
-        assert "This link is not valid" in response.content.decode()
+        # CR/LF in the path is refused by the site-wide middleware before the view sees it.
+        expected = "could not understand that address" if change == "garbage" else "This link is not valid"
+        assert expected in response.content.decode()
+    assert "Set-Cookie" not in response
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING
 
