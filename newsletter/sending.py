@@ -8,8 +8,9 @@
    the batch, sends message by message and records each outcome at once (sent, failed, retry).
 4. Only a definite temporary refusal (an SMTP 4xx reply) is retried later, with backoff. A
    connection lost mid-message may or may not have delivered it: that row becomes "unknown".
-5. A row still "sending" after NEXUS_NEWSLETTER_CLAIM_TIMEOUT belongs to a worker that died: it
-   becomes "unknown" too. Unknown rows are never re-sent by a worker; staff decide in the admin.
+5. Rows still "sending" after NEXUS_NEWSLETTER_CLAIM_TIMEOUT belong to a worker that died: the
+   one it may have been sending becomes "unknown" too, the untried rest are queued again.
+   Unknown rows are never re-sent by a worker; staff decide in the admin.
 """
 
 import logging
@@ -22,7 +23,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import mail
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Min
 from django.utils import timezone
 
 from newsletter.emails import IssueRenderer
@@ -61,16 +62,29 @@ def describe(error):
 
 
 def release_stale(*, issue_id, now=None):
+    """Settle the rows of a worker that died mid-batch.
+
+    A worker sends its claim in id order and records each outcome at once, so of the rows it left
+    "sending", only the lowest id can have been in flight: that one becomes "unknown" (staff
+    decide); the rest were never tried and go back in the queue. Returns (unknown, requeued).
+    """
     now = now or timezone.now()
-    timeout = timedelta(seconds=settings.NEXUS_NEWSLETTER_CLAIM_TIMEOUT)
-    count = (
-        Delivery.objects.filter(issue_id=issue_id)
-        .stale(timeout=timeout, now=now)
-        .update(status=D.UNKNOWN, error="worker stopped before reporting")
+    stale = Delivery.objects.filter(issue_id=issue_id).stale(
+        timeout=timedelta(seconds=settings.NEXUS_NEWSLETTER_CLAIM_TIMEOUT), now=now
     )
-    if count:
-        logger.warning("newsletter: issue #%s: %s deliveries left by a stopped worker marked unknown", issue_id, count)
-    return count
+    in_doubt = list(stale.values("claimed_by", "claimed_at").annotate(first=Min("pk")).values_list("first", flat=True))
+    unknown = Delivery.objects.filter(pk__in=in_doubt).update(status=D.UNKNOWN, error="worker stopped mid-send")
+    requeued = stale.exclude(pk__in=in_doubt).update(
+        status=D.QUEUED, claimed_by="", claimed_at=None, next_attempt_at=now
+    )
+    if unknown or requeued:
+        logger.warning(
+            "newsletter: issue #%s: a stopped worker left %s delivery in doubt (unknown), %s re-queued",
+            issue_id,
+            unknown,
+            requeued,
+        )
+    return unknown, requeued
 
 
 def claim_batch(*, issue_id, worker, size, now=None):

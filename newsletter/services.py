@@ -185,7 +185,7 @@ def tend_issues(*, now=None):
 
     started = start_due_issues(now=now)
     for issue_id in Issue.objects.filter(status=Issue.Status.SENDING).values_list("pk", flat=True):
-        if sending.release_stale(issue_id=issue_id, now=now):
+        if any(sending.release_stale(issue_id=issue_id, now=now)):
             sending.finish_if_done(issue_id, now=now)
     resumed = list(
         Issue.objects.filter(status=Issue.Status.SENDING, deliveries__status=Delivery.Status.QUEUED)
