@@ -1,16 +1,14 @@
 """Bulk actions on leads: assign an owner, export CSV (audited, export permission only)."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from intake import services
 from nexus.audit import Action, record
+from nexus.csv_export import csv_download
 from nexus.roles import ADMISSIONS, ADMISSIONS_LEAD
 
 CSV_FIELDS = [
@@ -77,21 +75,11 @@ def assign_owner(modeladmin, request, queryset):
     return TemplateResponse(request, "admin/intake/inquiry/assign.html", context)
 
 
-def _cell(value):
-    """Spreadsheet programs run cells that start with these characters as formulas."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @admin.action(description=_("Export selected leads to CSV"), permissions=["export"])
 def export_csv(modeladmin, request, queryset):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="leads.csv"'
-    response["Cache-Control"] = "no-store"
-    writer = csv.writer(response)
-    writer.writerow(CSV_FIELDS)
+    response, write_row = csv_download("leads.csv", CSV_FIELDS)
     for inquiry in queryset.select_related("owner"):
         row = [getattr(inquiry, name) for name in CSV_FIELDS]
-        writer.writerow([_cell(", ".join(v) if isinstance(v, list) else v) for v in row])
+        write_row([", ".join(v) if isinstance(v, list) else v for v in row])
         record(actor=request.user, action=Action.EXPORT, obj=inquiry, detail="CSV export")
     return response

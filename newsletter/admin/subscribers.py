@@ -1,11 +1,8 @@
 """Subscribers, the suppression list, CSV export (audited) and CSV import (all or nothing)."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,6 +13,7 @@ from newsletter.addresses import address_hash
 from newsletter.admin.access import MarketingOnly
 from newsletter.models import Subscriber, Suppression
 from nexus.audit import Action, record
+from nexus.csv_export import csv_download
 
 CSV_FIELDS = [
     "email",
@@ -29,22 +27,12 @@ CSV_FIELDS = [
 ]
 
 
-def _cell(value):
-    """Spreadsheet programs run cells that start with these characters as formulas."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @admin.action(description=_("Export selected subscribers to CSV"), permissions=["export"])
 def export_csv(modeladmin, request, queryset):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="subscribers.csv"'
-    response["Cache-Control"] = "no-store"
-    writer = csv.writer(response)
-    writer.writerow(CSV_FIELDS)
+    response, write_row = csv_download("subscribers.csv", CSV_FIELDS)
     count = 0
     for subscriber in queryset.iterator():
-        writer.writerow([_cell(getattr(subscriber, name)) for name in CSV_FIELDS])
+        write_row([getattr(subscriber, name) for name in CSV_FIELDS])
         count += 1
     record(
         actor=request.user,
