@@ -11,13 +11,14 @@ BOOT_PYTHON := $(shell for p in python3.13 python3.12 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint bench serve demo clean
+.PHONY: help run test lint bench prod-smoke demo clean
 
 help:
 	@echo "make run    build .venv, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test   install dev requirements and run the whole suite"
 	@echo "make lint   ruff"
-	@echo "make bench  run the benchmarks (writes var/bench.json)"
+	@echo "make bench       run the benchmarks (writes var/bench.json; needs wrk, nginx, PostgreSQL binaries)"
+	@echo "make prod-smoke  the production shape on this machine: nginx, 2 web, 2 workers, PostgreSQL, Redis"
 
 $(PY):
 	@test -n "$(BOOT_PYTHON)" || { echo "Python 3.12 or newer is required (Django 6.1). Install it (e.g. pyenv install 3.13) and retry." >&2; exit 1; }
@@ -51,6 +52,10 @@ lint: $(VENV)/.dev
 bench: $(VENV)/.dev
 	@mkdir -p var
 	$(PY) -m bench
+
+prod-smoke: $(VENV)/.dev
+	@mkdir -p var
+	$(PY) -m ops.prod_smoke
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 staticfiles

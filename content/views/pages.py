@@ -16,7 +16,8 @@ from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
 from content.presenter import page_context
 
-PUBLIC_CACHE_CONTROL = "public, max-age=60"
+# Short enough that a publish reaches readers through any shared cache within a minute.
+PUBLIC_CACHE_CONTROL = "public, max-age=30"
 
 
 def current_site():

@@ -82,7 +82,7 @@ def test_unpublished_testimonial_is_not_shown(client, reviewer):
 def test_public_page_is_shared_cacheable_and_carries_no_csrf_token(client):
     published_page(slug="about")
     response = client.get("/about/")
-    assert response["Cache-Control"] == "public, max-age=60"
+    assert response["Cache-Control"] == "public, max-age=30"
     assert "csrftoken" not in response.cookies and "csrfmiddlewaretoken" not in response.content.decode()
 
 

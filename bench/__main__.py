@@ -1,0 +1,46 @@
+"""`make bench`: every benchmark in one run; prints a table and writes var/bench.json.
+
+Figures that compare two servers come from the same run, alternating, median of three.
+"""
+
+import json
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import inquiries, newsletter, pages
+from ops.stack import ROOT, Stack
+
+
+def table(rows):
+    width = max(len(row[0]) for row in rows)
+    lines = [f"{'measure'.ljust(width)}  {'result':<28}  {'goal':<14}  met", "-" * (width + 52)]
+    for name, result, goal, met in rows:
+        mark = "-" if met is None else ("yes" if met else "NO")
+        lines.append(f"{name.ljust(width)}  {result:<28}  {goal:<14}  {mark}")
+    return "\n".join(lines)
+
+
+def main():
+    started = time.monotonic()
+    rows = []
+    with Stack(web=1, web_workers=2, workers=0) as stack:
+        stack.manage("load_demo_content", quiet=True)
+        rows += pages.run(stack)
+        rows += inquiries.run(stack)
+        rows += newsletter.run(stack)
+    elapsed = time.monotonic() - started
+    rows.append(("whole benchmark run", f"{elapsed:.0f} s", "< 600 s", elapsed < 600))
+    print(table(rows))
+    out = Path(ROOT) / "var" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    record = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "rows": [{"measure": r[0], "result": r[1], "goal": r[2], "met": r[3]} for r in rows],
+    }
+    out.write_text(json.dumps(record, indent=2))
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

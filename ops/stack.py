@@ -1,0 +1,331 @@
+"""A production-shaped stack on this machine, for `make prod-smoke` and `make bench`.
+
+Everything it starts is its own: a throwaway PostgreSQL cluster and a Redis server on their
+own ports (so the fault tests may stop them without touching the machine's services), an SMTP
+sink, gunicorn web processes with production settings, nginx in front, and task workers. It
+stops every process it started, by process id, whatever happens (`with Stack(...) as stack:`).
+"""
+
+import atexit
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from email import message_from_bytes
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_BIN = (
+    Path("/usr/lib/postgresql")
+    / (sorted(os.listdir("/usr/lib/postgresql"))[-1] if Path("/usr/lib/postgresql").exists() else "15")
+    / "bin"
+)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(check, what, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{what} did not come up within {timeout:.0f} s")
+
+
+def port_open(port):
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Mailbox:
+    """aiosmtpd handler keeping every message, and counting SMTP sessions (connection reuse)."""
+
+    def __init__(self):
+        self.messages = []
+        self.sessions = 0
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.sessions += 1
+        session.host_name = hostname
+        return responses
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+class Stack:
+    def __init__(self, *, web=2, web_workers=1, workers=2, nginx=True, micro_cache=True, redis=True, cache=True):
+        self.web_count, self.web_workers, self.worker_count = web, web_workers, workers
+        self.use_nginx, self.micro_cache, self.use_redis, self.use_cache = nginx, micro_cache, redis, cache
+        self.dir = Path(tempfile.mkdtemp(prefix="nexus-stack-"))
+        self.processes = {}
+        self.pg_port, self.redis_port, self.nginx_port = free_port(), free_port(), free_port()
+        self.web_ports = [free_port() for _ in range(web)]
+        self.mailbox = Mailbox()
+        self.smtp = None
+        self.keys = Fernet.generate_key().decode()
+        self._stopped = False
+
+    # life cycle ----------------------------------------------------------------------------
+
+    def __enter__(self):
+        atexit.register(self.stop)
+        previous = signal.getsignal(signal.SIGTERM)
+        signal.signal(signal.SIGTERM, lambda *_: (self.stop(), signal.signal(signal.SIGTERM, previous), sys.exit(143)))
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def start(self):
+        self.start_postgres()
+        if self.use_redis:
+            self.start_redis()
+        self.start_smtp()
+        self.manage("migrate", "--noinput", quiet=True)
+        self.manage("collectstatic", "--noinput", quiet=True)
+        self.manage("start_periodic_tasks", quiet=True)
+        for index in range(self.web_count):
+            self.start_web(index)
+        if self.use_nginx:
+            self.start_nginx()
+        for index in range(self.worker_count):
+            self.start_worker(index)
+
+    def stop(self):
+        if self._stopped:
+            return
+        self._stopped = True
+        for process in reversed(list(self.processes.values())):
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.processes.clear()
+        if self.smtp is not None:
+            self.smtp.stop()
+        self.pg_ctl("stop", "-m", "immediate", check=False)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    # parts ---------------------------------------------------------------------------------
+
+    @property
+    def base_url(self):
+        port = self.nginx_port if self.use_nginx else self.web_ports[0]
+        return f"http://127.0.0.1:{port}"
+
+    def env(self, **extra):
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NEXUS_", "DATABASE_URL"))}
+        environment |= {
+            "DJANGO_SETTINGS_MODULE": "nexus.settings.production",
+            "DJANGO_SECRET_KEY": "stack-" + self.keys,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{self.pg_port}/nexus",
+            "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp_port}",
+            "NEXUS_FIELD_ENCRYPTION_KEYS": self.keys,
+            "NEXUS_ALLOW_PLAIN_HTTP": "1",
+            "NEXUS_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+            "NEXUS_SITE_URL": self.base_url,
+            "NEXUS_TRUSTED_PROXY_COUNT": "1" if self.use_nginx else "0",
+            "NEXUS_LOG_FORMAT": "json",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "PYTHONUNBUFFERED": "1",
+            # Small batches and a short claim timeout, so a smoke run sees a killed worker settled.
+            "NEXUS_NEWSLETTER_BATCH_SIZE": "50",
+            "NEXUS_NEWSLETTER_CLAIM_TIMEOUT": "2",
+        }
+        if self.use_redis:
+            environment["REDIS_URL"] = f"redis://127.0.0.1:{self.redis_port}/0"
+        if not self.use_cache:
+            environment["NEXUS_DISABLE_CACHE"] = "1"
+        return environment | extra
+
+    def manage(self, *args, quiet=False, **extra_env):
+        result = subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(**extra_env),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        if not quiet:
+            print(result.stdout, end="")
+        return result.stdout
+
+    def spawn(self, name, args, **kwargs):
+        log = open(self.dir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
+        self.processes[name] = subprocess.Popen(
+            args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
+        )
+        return self.processes[name]
+
+    def log(self, name):
+        path = self.dir / f"{name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def pg_ctl(self, *args, check=True):
+        data = self.dir / "pg" / "data"
+        if not data.exists():
+            return None
+        return subprocess.run(
+            [
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                *args,
+                "-o",
+                f"-p {self.pg_port} -k {self.dir / 'pg'} -c listen_addresses=127.0.0.1 -c fsync=off",
+                "-l",
+                str(self.dir / "pg" / "log"),
+                "-w",
+            ],
+            check=check,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def start_postgres(self):
+        pg = self.dir / "pg"
+        pg.mkdir()
+        os.chmod(self.dir, 0o755)
+        shutil.chown(pg, "postgres")
+        subprocess.run(
+            [
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(pg / "data"),
+                "--auth=trust",
+                "-E",
+                "UTF8",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        self.pg_ctl("start")
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres", "-c", "CREATE DATABASE nexus"],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+
+    def stop_postgres(self):
+        self.pg_ctl("stop", "-m", "fast")
+
+    def restart_postgres(self):
+        self.pg_ctl("start")
+
+    def start_redis(self):
+        self.spawn(
+            "redis",
+            [
+                "redis-server",
+                "--port",
+                str(self.redis_port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+            ],
+        )
+        wait_for(lambda: port_open(self.redis_port), "redis")
+
+    def stop_redis(self):
+        process = self.processes.pop("redis")
+        process.terminate()
+        process.wait(timeout=10)
+
+    def start_smtp(self):
+        self.smtp_port = free_port()
+        self.smtp = Controller(self.mailbox, hostname="127.0.0.1", port=self.smtp_port)
+        self.smtp.start()
+
+    def start_web(self, index):
+        port = self.web_ports[index]
+        args = [PYTHON, "-m", "gunicorn", "nexus.wsgi", "--config", "gunicorn.conf.py"]
+        env = self.env(GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY=str(self.web_workers))
+        self.spawn(f"web{index}", args, env=env)
+        wait_for(
+            lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status == 200, f"web{index}"
+        )
+
+    def start_worker(self, index):
+        args = [
+            PYTHON,
+            "manage.py",
+            "db_worker",
+            "--worker-id",
+            f"worker{index}",
+            "--interval",
+            "0.2",
+            "--no-startup-delay",
+            "--no-reload",
+        ]
+        return self.spawn(f"worker{index}", args, env=self.env())
+
+    def kill_worker(self, index):
+        process = self.processes.pop(f"worker{index}")
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+    def start_nginx(self):
+        from ops.nginx import write_config
+
+        config = write_config(self.dir, listen=self.nginx_port, upstreams=self.web_ports, micro_cache=self.micro_cache)
+        self.spawn("nginx", ["nginx", "-c", str(config), "-p", str(self.dir), "-e", str(self.dir / "nginx-error.log")])
+        wait_for(lambda: port_open(self.nginx_port), "nginx")
+
+    # requests ------------------------------------------------------------------------------
+
+    def get(self, path, headers=None):
+        request = urllib.request.Request(self.base_url + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, dict(response.headers), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode()
