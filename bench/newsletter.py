@@ -32,7 +32,8 @@ print(Subscriber.objects.count())
 NEW_ISSUE = """
 from newsletter import services
 from newsletter.models import Issue
-issue = Issue.objects.create(subject="Benchmark issue", preheader="", body="# Monthly news\\n\\n" + "Recovery text. " * 80)
+body = "# Monthly news\\n\\n" + "Recovery text. " * 80
+issue = Issue.objects.create(subject="Benchmark issue", preheader="", body=body)
 services.start_sending(issue_id=issue.pk)
 print(issue.pk)
 """

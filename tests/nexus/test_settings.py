@@ -5,6 +5,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "nexus.example",
     "DATABASE_URL": "postgres://nexus@127.0.0.1:5432/nexus",
     "EMAIL_URL": "smtp://127.0.0.1:1025",
+    "NEXUS_NEWSLETTER_HASH_KEY": "a-long-random-hash-key-for-this-test-only",
     "NEXUS_FIELD_ENCRYPTION_KEYS": "bMqskF41Xz1xKzc1eOYRW8-pX8i3khEyKd1sCMLm3tw=",
 }
 
