@@ -2,8 +2,12 @@ from content import cache as content_cache
 from content.models import Page, SiteSettings
 
 
-def site_and_menu():
-    """The settings row (or None) and the menu, from the cache; two queries when it is cold."""
+def site_and_menu(request=None):
+    """The settings row (or None) and the menu, from the cache; two queries when it is cold.
+
+    Kept on the request too, so the view and the context processor never ask twice."""
+    if request is not None and hasattr(request, "_content_site"):
+        return request._content_site
     entry = content_cache.get("site")
     if entry is None:
         row = SiteSettings.objects.filter(pk=1).first()
@@ -12,10 +16,12 @@ def site_and_menu():
         ]
         entry = {"row": row.as_context() if row else None, "menu": menu}
         content_cache.set(entry, "site")
+    if request is not None:
+        request._content_site = entry
     return entry
 
 
 def site(request):
     """The center's details from the editable settings row (the environment's values until one exists)."""
-    entry = site_and_menu()
+    entry = site_and_menu(request)
     return {"site": entry["row"] or SiteSettings.defaults_context(), "menu_pages": entry["menu"]}

@@ -20,8 +20,8 @@ from content.presenter import page_context
 PUBLIC_CACHE_CONTROL = "public, max-age=30"
 
 
-def current_site():
-    return site_and_menu()["row"] or SiteSettings.defaults_context()
+def current_site(request):
+    return site_and_menu(request)["row"] or SiteSettings.defaults_context()
 
 
 def page_number(request):
@@ -71,7 +71,7 @@ def home(request):
             "substances": [p for p in featured if p.kind == Page.Kind.SUBSTANCE],
             "programs": [p for p in featured if p.kind == Page.Kind.PROGRAM],
             "indexes": {p.url_path: p for p in featured if p.kind == Page.Kind.INDEX},
-            "json_ld": structured_data.home(current_site()),
+            "json_ld": structured_data.home(current_site(request)),
             "canonical": structured_data.absolute("/"),
         }
         return render_to_string("content/home.html", context, request), None, None
@@ -93,7 +93,7 @@ def page(request, path):
             page=found,
             data=revision.snapshot,
             content_hash=revision.content_hash,
-            site=current_site(),
+            site=current_site(request),
             page_number=number,
         )
         return render_to_string("content/page.html", context, request), found.last_published_at, found.expire_at
@@ -110,7 +110,7 @@ def preview(request, pk):
     draft = get_object_or_404(Page, pk=pk)
     content_hash, data = snapshot.build(draft)
     context = page_context(
-        page=draft, data=data, content_hash=content_hash, site=current_site(), page_number=page_number(request)
+        page=draft, data=data, content_hash=content_hash, site=current_site(request), page_number=page_number(request)
     )
     context["preview"] = True
     response = HttpResponse(render_to_string("content/page.html", context, request))

@@ -43,6 +43,17 @@ def long_page(section_count, reviewer=None):
     return page
 
 
+def test_with_no_cache_at_all_a_page_still_takes_at_most_six_queries(
+    client, reviewer, settings, django_assert_max_num_queries
+):
+    """The benchmark's uncached case: the view and the context processor share one settings read."""
+    page = long_page(3, reviewer)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    with django_assert_max_num_queries(6):
+        response = client.get(page.url_path)
+    assert response.status_code == 200
+
+
 @pytest.mark.parametrize("sections", [3, 30])
 def test_page_renders_in_at_most_six_queries_whatever_its_sections(
     client, reviewer, sections, django_assert_max_num_queries
