@@ -48,7 +48,7 @@ def main():
             else:
                 print(f"ok   {name}{': ' + detail if detail else ''}")
     passed = len(STEPS) - failures
-    print(f"{passed} passed, {failures} failed")
+    print(f"prod-smoke: {passed} of {len(STEPS)} steps ok")
     print(f"prod-smoke took {time.monotonic() - started:.0f} s; every process it started is stopped")
     return 1 if failures else 0
 
