@@ -27,10 +27,11 @@ def valid_inquiry(hidden, n):
 
 
 def start_web(stack):
-    """A web process like production's (2 workers) whose rate limit does not stop a benchmark
-    that, unlike real people, sends everything from one address."""
+    """A web process as production runs it (gunicorn.conf.py: 2 x cores + 1 workers, so database
+    waits overlap), whose rate limit does not stop a benchmark that, unlike real people, sends
+    everything from one address."""
     port = free_port()
-    env = stack.env(GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="2", NEXUS_INTAKE_RATE_LIMIT="1000000")
+    env = stack.env(GUNICORN_BIND=f"127.0.0.1:{port}", NEXUS_INTAKE_RATE_LIMIT="1000000")
     stack.spawn("web-inquiries", [PYTHON, "-m", "gunicorn", "nexus.wsgi", "--config", "gunicorn.conf.py"], env=env)
     wait_for(lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status == 200, "web")
     return f"http://127.0.0.1:{port}"

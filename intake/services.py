@@ -32,9 +32,11 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
         **fields,
         **attribution,
     )
-    inquiry.duplicate_of = (
+    # Only the id: loading the match would decrypt every one of its fields for nothing.
+    inquiry.duplicate_of_id = (
         Inquiry.objects.matching(phone_hash=lookup_hash(inquiry.phone), email_hash=lookup_hash(inquiry.email), now=now)
         .order_by("-created_at")
+        .values_list("pk", flat=True)
         .first()
     )
     try:
