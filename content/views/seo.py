@@ -13,7 +13,8 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /preview/",
         # Form result pages (thank-you, confirmation, unsubscribe) say nothing worth indexing.
-        "Disallow: /admissions/thanks/",
+        "Disallow: /admissions/thank-you/",
+        "Disallow: /newsletter/check-your-inbox/",
         "Disallow: /newsletter/confirm/",
         "Disallow: /newsletter/unsubscribe/",
         "",

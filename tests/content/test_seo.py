@@ -72,5 +72,8 @@ def test_robots_txt_names_the_sitemap_and_keeps_admin_and_results_out(client, se
     settings.NEXUS_SITE_URL = "https://nexus.example"
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: https://nexus.example/sitemap.xml" in text
-    for path in ["/admin/", "/search/", "/preview/", "/admissions/thanks/"]:
+    for path in ["/admin/", "/search/", "/preview/", "/admissions/thank-you/", "/newsletter/check-your-inbox/"]:
         assert f"Disallow: {path}" in text
+    # the result pages it names are real addresses
+    assert client.get("/admissions/thank-you/").status_code == 200
+    assert client.get("/newsletter/check-your-inbox/").status_code == 200
