@@ -34,6 +34,15 @@ def publish(*, page, user, now=None):
     """Freeze the draft into a new revision and make it the live one (at `go_live_at`, if set)."""
     now = now or timezone.now()
     page = Page.objects.select_for_update().get(pk=page.pk)
+    if page.live_revision_id and page.go_live_at and page.go_live_at > now:
+        # "Publish at" is the page's, not the version's: it would take the live page offline.
+        raise ValidationError(
+            _(
+                "This page is live. A future 'Publish at' time would hide it until then: clear that "
+                "field to publish this version now, or unpublish the page first."
+            ),
+            code="would_take_offline",
+        )
     content_hash, data = snapshot.build(page)
     if page.is_clinical and not has_current_review(page, content_hash, today=timezone.localdate(now)):
         raise ValidationError(

@@ -190,6 +190,10 @@ class Page(models.Model):
             raise ValidationError({"slug": ValidationError(message, code="duplicate_slug", params={"path": path})})
         if self.kind == self.Kind.ARTICLE and not self.author:
             raise ValidationError({"author": ValidationError(_("Articles need an author."), code="author_required")})
+        if self.live_revision_id and self.go_live_at and self.go_live_at > timezone.now():
+            # The schedule belongs to the page, not to a version: it would take the live page offline.
+            message = _("This page is live: a future publish time would hide it until then. Leave it empty.")
+            raise ValidationError({"go_live_at": ValidationError(message, code="would_take_offline")})
 
     def draft_path(self):
         """The address the page will have once its current slug and parent are published."""

@@ -191,3 +191,17 @@ def test_reviewers_group_holds_review_permissions():
     editors = set(Group.objects.get(name=roles.CONTENT_EDITORS).permissions.values_list("codename", flat=True))
     assert {"add_page", "change_page", "publish_page", "change_sitesettings"} <= editors
     assert "add_review" not in editors
+
+
+def test_a_future_publish_time_on_a_live_page_is_refused_rather_than_taking_it_offline(client):
+    page = published_page(slug="about-us", title="About us")
+    page.go_live_at = timezone.now() + datetime.timedelta(days=2)
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean()
+    assert refused.value.error_dict["go_live_at"][0].code == "would_take_offline"
+    assert client.get("/about-us/").status_code == 200, "the live version stays up"
+    # Should a future time reach the row some other way, publishing refuses too.
+    Page.objects.filter(pk=page.pk).update(go_live_at=page.go_live_at)
+    with pytest.raises(ValidationError) as refused:
+        services.publish(page=page, user=None)
+    assert refused.value.code == "would_take_offline"
