@@ -94,24 +94,35 @@ class IssueRenderer:
             )
         return self._rendered[key]
 
+    def unsubscribe_url(self, key):
+        return site_url(reverse("newsletter:unsubscribe", args=[tokens.make_unsubscribe_token(key)]))
+
     def message_for(self, *, to, first_name="", key, test=False):
-        unsubscribe = site_url(reverse("newsletter:unsubscribe", args=[tokens.make_unsubscribe_token(key)]))
+        message_id = make_msgid(domain=self.domain)
+        message = self.build(
+            to=to, first_name=first_name, unsubscribe=self.unsubscribe_url(key), message_id=message_id, test=test
+        )
+        return message, message_id
+
+    def build(self, *, to, first_name, unsubscribe, message_id, test=False, date=None):
         text, html = self._templates(greeted=bool(first_name), test=test)
         text = text.replace(self.FIRST_NAME, first_name).replace(self.UNSUBSCRIBE_URL, unsubscribe)
         html = html.replace(self.FIRST_NAME, escape(first_name)).replace(self.UNSUBSCRIBE_URL, escape(unsubscribe))
-        message_id = make_msgid(domain=self.domain)
+        headers = {
+            "Message-ID": message_id,
+            "List-Id": self.list_id,
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Precedence": "bulk",
+        }
+        if date:
+            headers["Date"] = date
         message = NewsletterMessage(
             subject=("[TEST] " if test else "") + self.issue.subject,
             body=text,
             from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
             to=[to],
-            headers={
-                "Message-ID": message_id,
-                "List-Id": self.list_id,
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "Precedence": "bulk",
-            },
+            headers=headers,
         )
         message.attach_alternative(html, "text/html")
-        return message, message_id
+        return message

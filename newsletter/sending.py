@@ -22,12 +22,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import mail
+from django.core.mail import make_msgid
 from django.db import connection, transaction
 from django.db.models import F, Min
 from django.utils import timezone
 
 from newsletter.emails import IssueRenderer
 from newsletter.models import Delivery, Issue, Subscriber, Suppression
+from newsletter.wire import WireMessages
 
 logger = logging.getLogger(__name__)
 D = Delivery.Status
@@ -121,6 +123,7 @@ def send_batch(*, ids, worker, renderer, totals):
     hashes = [d.subscriber.email_hash for d in deliveries if d.subscriber]
     suppressed = set(Suppression.objects.filter(email_hash__in=hashes).values_list("email_hash", flat=True))
     mailer = mail.mailers.default
+    wire = WireMessages(renderer)
     try:
         mailer.open()
     except (smtplib.SMTPException, OSError) as error:
@@ -139,11 +142,8 @@ def send_batch(*, ids, worker, renderer, totals):
                 _mark(delivery, worker, status=D.SKIPPED)
                 totals["skipped"] += 1
                 continue
-            message, message_id = renderer.message_for(
-                to=subscriber.email, first_name=subscriber.first_name, key=subscriber.key
-            )
             try:
-                mailer.send_messages([message])
+                message_id = send_one(mailer, wire, subscriber)
             except (smtplib.SMTPException, OSError, ValueError) as error:
                 outcome = classify(error)
                 _record_failure(delivery, worker, outcome, error, totals)
@@ -169,6 +169,25 @@ def send_batch(*, ids, worker, renderer, totals):
         except (smtplib.SMTPException, OSError):
             logger.info("newsletter: mail server connection did not close cleanly")
     return True
+
+
+def send_one(mailer, wire, subscriber):
+    """Send one issue message; returns its Message-ID. Over SMTP, the prepared bytes go straight
+    to the open connection when they can (newsletter/wire.py); otherwise the message is built."""
+    renderer = wire.renderer
+    smtp = getattr(mailer, "connection", None)
+    if smtp is not None:
+        message_id = make_msgid(domain=renderer.domain)
+        recipient = mailer.prep_address(subscriber.email)
+        data = wire.wire_for(to=recipient, first_name=subscriber.first_name, key=subscriber.key, message_id=message_id)
+        if data is not None:
+            smtp.sendmail(mailer.prep_address(settings.NEXUS_NEWSLETTER_FROM_EMAIL), [recipient], data)
+            return message_id
+    message, message_id = renderer.message_for(
+        to=subscriber.email, first_name=subscriber.first_name, key=subscriber.key
+    )
+    mailer.send_messages([message])
+    return message_id
 
 
 def _record_failure(delivery, worker, outcome, error, totals):
