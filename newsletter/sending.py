@@ -181,7 +181,7 @@ def send_one(mailer, wire, subscriber):
         recipient = mailer.prep_address(subscriber.email)
         data = wire.wire_for(to=recipient, first_name=subscriber.first_name, key=subscriber.key, message_id=message_id)
         if data is not None:
-            smtp.sendmail(mailer.prep_address(settings.NEXUS_NEWSLETTER_FROM_EMAIL), [recipient], data)
+            smtp.sendmail(wire.envelope_sender(mailer), [recipient], data)
             return message_id
     message, message_id = renderer.message_for(
         to=subscriber.email, first_name=subscriber.first_name, key=subscriber.key

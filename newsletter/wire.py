@@ -11,6 +11,7 @@ HTML escaping take this path, and only when the built message carries its text u
 import email.policy
 from email.utils import formatdate
 
+from django.conf import settings
 from django.utils.html import escape
 
 TO = "nexus-to-placeholder@placeholder.invalid"
@@ -28,6 +29,13 @@ class WireMessages:
     def __init__(self, renderer):
         self.renderer = renderer
         self._templates = {}
+        self._sender = None
+
+    def envelope_sender(self, mailer):
+        """The SMTP envelope sender, as the backend would give it (worked out once, not per message)."""
+        if self._sender is None:
+            self._sender = mailer.prep_address(settings.NEXUS_NEWSLETTER_FROM_EMAIL)
+        return self._sender
 
     def _template(self, greeted):
         if greeted not in self._templates:
