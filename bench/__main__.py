@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import inquiries, newsletter, pages
-from ops.stack import ROOT, Stack
+from ops.local import ROOT
+from ops.stack import Stack
 
 
 def table(rows):

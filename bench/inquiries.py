@@ -6,7 +6,7 @@ import time
 import urllib.request
 
 from ops.http import Session, hidden_inputs
-from ops.stack import PYTHON, free_port, wait_for
+from ops.local import PYTHON, free_port, wait_for
 
 SUBMITTERS = 20
 PER_SUBMITTER = 10

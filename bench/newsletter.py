@@ -10,7 +10,7 @@ import json
 import statistics
 import subprocess
 
-from ops.stack import PYTHON, ROOT, free_port, port_open, wait_for
+from ops.local import PYTHON, ROOT, free_port, port_open, wait_for
 
 ROUNDS = 3
 

@@ -6,7 +6,7 @@ import statistics
 import subprocess
 import urllib.request
 
-from ops.stack import PYTHON, free_port, port_open, wait_for
+from ops.local import PYTHON, free_port, port_open, wait_for
 
 PAGE = "/benzodiazepine-addiction-treatment/"
 WRK = ["wrk", "-t2", "-c20", "-d10s", "--latency"]

@@ -6,7 +6,7 @@ import time
 from collections import Counter
 
 from ops.http import Session, hidden_inputs
-from ops.stack import wait_for
+from ops.local import wait_for
 
 AUDIENCE = 600
 CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/newsletter/confirm/[^/\s\"<>]+/")

@@ -4,7 +4,7 @@ import re
 import time
 
 from ops.http import Session, hidden_inputs
-from ops.stack import wait_for
+from ops.local import wait_for
 
 BENZO = "/benzodiazepine-addiction-treatment/"
 CRISIS_LINKS = ['href="tel:911"', 'href="tel:988"', 'href="sms:988"', 'href="tel:+18006624357"']
