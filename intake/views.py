@@ -1,5 +1,6 @@
 """HTTP only: forms decide what is valid, services store it, templates say what happens next."""
 
+import json
 import logging
 
 from django.http import HttpResponse
@@ -14,7 +15,9 @@ from intake import attribution, services, spam
 from intake.forms import CONSENT_VERSION, CallbackForm, InquiryForm
 
 logger = logging.getLogger(__name__)
-THANKS_KEY = "intake_thanks"
+# What the thank-you page needs (which form, and whether someone is in danger) travels in a
+# short-lived signed cookie: no session row is written for a visitor, and nothing is in the URL.
+THANKS_COOKIE, THANKS_SALT, THANKS_SECONDS = "intake_thanks", "intake.thanks", 600
 
 
 def too_many_requests(request):
@@ -60,8 +63,17 @@ class LeadFormView(View):
             reminder_consent=data.get("reminder_consent", False),
             consent_version=CONSENT_VERSION,
         )
-        request.session[THANKS_KEY] = {"kind": inquiry.kind, "urgent": inquiry.in_danger}
-        return redirect("intake:thanks")
+        response = redirect("intake:thanks")
+        response.set_signed_cookie(
+            THANKS_COOKIE,
+            json.dumps({"kind": inquiry.kind, "urgent": inquiry.in_danger}),
+            salt=THANKS_SALT,
+            max_age=THANKS_SECONDS,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+        return response
 
     def render(self, form):
         return noindex(render(self.request, self.template_name, {"form": form}))
@@ -95,8 +107,11 @@ class CallbackView(LeadFormView):
 @require_safe
 def thanks(request):
     """What happens next, the phone and the crisis lines; no personal data, never cached or indexed."""
-    context = request.session.pop(THANKS_KEY, None) if hasattr(request, "session") else None
-    return noindex(render(request, "intake/thanks.html", {"thanks": context or {}}))
+    signed = request.get_signed_cookie(THANKS_COOKIE, default=None, salt=THANKS_SALT, max_age=THANKS_SECONDS)
+    context = json.loads(signed) if signed else {}
+    response = noindex(render(request, "intake/thanks.html", {"thanks": context}))
+    response.delete_cookie(THANKS_COOKIE, samesite="Lax")  # shown once
+    return response
 
 
 @csrf_exempt  # a beacon carries no cookie-bound token; it records no personal data and changes nothing else
