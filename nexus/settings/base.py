@@ -229,7 +229,8 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 NEXUS_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-# Pages with forms for personal data (and search, whose URL holds what was searched): no Referer.
+# Pages with forms for personal data (and search, whose URL holds what was searched) send no
+# Referer to any other site (Referrer-Policy: same-origin).
 NEXUS_NO_REFERRER_PATHS = ["/admissions/", "/newsletter/", "/search/", "/" + NEXUS_ADMIN_PATH]
 
 # The center ---------------------------------------------------------------
