@@ -125,6 +125,11 @@ class LeadForm(forms.Form):
             raise ValidationError(STAMP_ERRORS[error.code], code=error.code) from error
         return cleaned
 
+    def lead_fields(self):
+        """The answers stored on the lead as they are: the form's fields that are also the lead's."""
+        stored = {field.name for field in Inquiry._meta.concrete_fields}
+        return {name: self.cleaned_data[name] for name in self.fields if name in stored}
+
     @property
     def is_spam(self):
         return bool(self.data.get("website"))

@@ -58,7 +58,7 @@ class LeadFormView(View):
         inquiry, _created = services.submit_lead(
             kind=form.kind,
             token=data["submission_token"],
-            fields={name: data[name] for name in form.fields if name in LEAD_FIELDS},
+            fields=form.lead_fields(),
             attribution=form.attribution(),
             reminder_consent=data.get("reminder_consent", False),
             consent_version=CONSENT_VERSION,
@@ -77,25 +77,6 @@ class LeadFormView(View):
 
     def render(self, form):
         return noindex(render(self.request, self.template_name, {"form": form}))
-
-
-LEAD_FIELDS = {
-    "who_needs_help",
-    "name",
-    "relationship",
-    "person_first_name",
-    "phone",
-    "email",
-    "preferred_contact",
-    "best_time",
-    "voicemail_ok",
-    "substances",
-    "care_level",
-    "insurance_provider",
-    "insurance_member_id",
-    "message",
-    "in_danger",
-}
 
 
 class CallbackView(LeadFormView):

@@ -7,36 +7,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from intake import services
+from intake.admin.fields import CSV_FIELDS
 from nexus.audit import Action, record
 from nexus.csv_export import csv_download
 from nexus.roles import ADMISSIONS, ADMISSIONS_LEAD
-
-CSV_FIELDS = [
-    "pk",
-    "kind",
-    "created_at",
-    "status",
-    "owner",
-    "follow_up_due",
-    "first_contact_at",
-    "in_danger",
-    "who_needs_help",
-    "name",
-    "relationship",
-    "person_first_name",
-    "phone",
-    "email",
-    "preferred_contact",
-    "best_time",
-    "voicemail_ok",
-    "substances",
-    "care_level",
-    "insurance_provider",
-    "insurance_member_id",
-    "message",
-    "landing_path",
-    "source",
-]
 
 
 def admissions_members():

@@ -10,36 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from intake import dashboard, services
 from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
+from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
 from intake.admin.search import search_leads
 from intake.models import Activity, Inquiry
 from nexus.audit import Action, record
-
-PERSON = [
-    "kind",
-    "created_at",
-    "in_danger",
-    "who_needs_help",
-    "name",
-    "relationship",
-    "person_first_name",
-    "phone",
-    "email",
-    "preferred_contact",
-    "best_time",
-    "voicemail_ok",
-]
-HELP = ["substance_list", "care_level", "insurance_provider", "insurance_member_id", "message"]
-CONSENT = ["consent_version", "privacy_consent_at", "contact_consent_at", "reminder_consent_at"]
-ATTRIBUTION = [
-    "landing_path",
-    "referrer_origin",
-    "source",
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "utm_term",
-    "utm_content",
-]
 
 
 class NeedsAttentionFilter(admin.SimpleListFilter):
