@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from intake import attribution, services, spam
 from intake.forms import CONSENT_VERSION, CallbackForm, InquiryForm
+from nexus import origin
 
 logger = logging.getLogger(__name__)
 # What the thank-you page needs (which form, and whether someone is in danger) travels in a
@@ -98,8 +99,7 @@ def thanks(request):
 @csrf_exempt  # a beacon carries no cookie-bound token; it records no personal data and changes nothing else
 @require_POST
 def call_click(request):
-    origin = request.headers.get("origin")
-    if origin and origin.split("://", 1)[-1] != request.get_host():
+    if not origin.is_same_origin(request):
         return HttpResponse(status=403)
     if spam.over_limit(request, "call", limit=60):
         return too_many_requests(request)

@@ -7,9 +7,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from newsletter import origin, services, tokens
+from newsletter import services, tokens
 from newsletter.forms import SignupForm
 from newsletter.models import Issue
+from nexus import origin
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ def private(response):
     return response
 
 
-@csrf_exempt  # no CSRF cookie on shared-cached pages; the Origin check below refuses other sites (origin.py)
+@csrf_exempt  # no CSRF cookie on shared-cached pages; the Origin check below refuses other sites (nexus/origin.py)
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.method != "POST":

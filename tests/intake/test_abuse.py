@@ -89,6 +89,7 @@ def test_call_click_beacon_records_page_and_attribution_only(client):
             "ft_utm_source": "newsletter",
             "ft_referrer_origin": "https://search.example/path?q=secret",
         },
+        headers={"origin": "http://testserver"},  # as sendBeacon sends it
     )
     assert response.status_code == 204
     click = CallClick.objects.get()

@@ -1,11 +1,12 @@
-"""Cross-site request refusal without a CSRF cookie.
+"""Refusing cross-site POSTs without a CSRF cookie, for anonymous endpoints on public pages.
 
-The sign-up form sits in the footer of every page, and those pages are shared-cached (one copy
-for everyone), so it cannot carry a per-visitor CSRF token or set a cookie. Its endpoint is
-`csrf_exempt` and instead accepts a POST only when the browser says it came from this site:
-the `Origin` header (sent by every current browser on a POST) must be this site's own origin,
-and `Sec-Fetch-Site`, when present, must be "same-origin". Without an Origin header the
-Referer's origin is compared instead; with neither, the request is refused.
+The newsletter sign-up sits in the footer of every page and the call-click beacon fires from
+every page, and those pages are shared-cached (one copy for everyone), so they cannot carry a
+per-visitor CSRF token or set a cookie. Such an endpoint is `csrf_exempt` and instead accepts
+a POST only when the browser says it came from this site: the `Origin` header (sent by every
+current browser on a POST) must be this site's own origin, and `Sec-Fetch-Site`, when
+present, must be "same-origin". Without an Origin header the Referer's origin is compared
+instead; with neither, the request is refused.
 """
 
 from urllib.parse import urlsplit
