@@ -1,4 +1,8 @@
-"""Writes that touch several models: a new lead with its duplicate link, a status change."""
+"""Writes that touch several models: a new lead with its duplicate link, a status change.
+
+Every view, search, change and export of a lead by staff is audited here, in the same
+function that does it, so no admin path can show or change a lead without its audit row.
+"""
 
 import logging
 
@@ -7,6 +11,8 @@ from django.utils import timezone
 
 from intake.crypto import lookup_hash
 from intake.models import CallClick, Inquiry, StatusChange
+from intake.search import LeadSearch
+from nexus.audit import Action, record
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +70,7 @@ def record_call_click(*, page_path, attribution):
 
 
 @transaction.atomic
-def record_status_change(*, inquiry, previous, by, now=None):
+def _record_status_change(*, inquiry, previous, by, now=None):
     """After staff changed a lead's status: the timeline row, first contact and closing time."""
     now = now or timezone.now()
     updates = {}
@@ -81,6 +87,16 @@ def record_status_change(*, inquiry, previous, by, now=None):
 
 
 @transaction.atomic
+def change_lead(*, inquiry, changed, previous_status, by):
+    """Save staff's edit of a lead's pipeline fields (`changed`: the field names they changed)."""
+    inquiry.save()
+    if "status" in changed:
+        _record_status_change(inquiry=inquiry, previous=previous_status, by=by)
+    if changed:
+        record(actor=by, action=Action.CHANGE, obj=inquiry, detail="changed " + ", ".join(changed))
+
+
+@transaction.atomic
 def add_activity(*, activity, by):
     """Save a note or contact attempt; the first contact attempt starts the speed-to-lead clock."""
     activity.by = by
@@ -89,9 +105,62 @@ def add_activity(*, activity, by):
         Inquiry.objects.filter(pk=activity.inquiry_id, first_contact_at__isnull=True).update(
             first_contact_at=activity.at
         )
+    record(actor=by, action=Action.CHANGE, obj=activity.inquiry, detail=f"added {activity.kind}")
     return activity
 
 
 @transaction.atomic
-def assign(*, inquiries, owner):
-    return inquiries.update(owner=owner)
+def assign(*, inquiries, owner, by):
+    """Give the leads an owner; only those whose owner changes are written and audited.
+
+    The ids are taken (and locked) first: `inquiries` may be filtered on the owner itself
+    ("unassigned"), and would be empty once updated.
+    """
+    ids = list(inquiries.exclude(owner=owner).select_for_update().values_list("pk", flat=True))
+    Inquiry.objects.filter(pk__in=ids).update(owner=owner)
+    for pk in ids:
+        record(
+            actor=by,
+            action=Action.CHANGE,
+            object_type=Inquiry._meta.label_lower,
+            object_id=pk,
+            detail="owner assigned (bulk)",
+        )
+    return len(ids)
+
+
+def lead_viewed(*, inquiry, by, detail=""):
+    """Staff were shown one lead (its page, or its history)."""
+    return record(actor=by, action=Action.VIEW, obj=inquiry, detail=detail)
+
+
+def list_viewed(*, by, shown, total, search=None, filters=""):
+    """Staff were shown a page of the list: which leads (by number), of how many, and why."""
+    why = [f"filters {filters}"] if filters else []
+    if search is not None:
+        why.append("search by " + " or ".join(search.labels) if search.understood else "search not understood")
+    numbers = f" ({', '.join(f'#{pk}' for pk in shown)})" if shown else ""
+    detail = f"list: {len(shown)} of {total} leads" + "".join(f"; {part}" for part in why) + numbers
+    return record(actor=by, action=Action.VIEW, object_type=Inquiry._meta.label_lower, detail=detail)
+
+
+def search_leads(*, term, by):
+    """Turn what staff typed into a LeadSearch (keys only) and audit what it found, never the term."""
+    search = LeadSearch.from_term(term)
+    found = list(search.filter(Inquiry.objects.all()).values_list("pk", flat=True)[:20])
+    if search.understood:
+        count = f"{len(found)} lead" + ("" if len(found) == 1 else "s")
+        detail = "search by " + " or ".join(search.labels) + f": {count} (" + ", ".join(f"#{pk}" for pk in found) + ")"
+    else:
+        detail = "search not understood (names cannot be searched yet)"
+    record(actor=by, action=Action.VIEW, object_type=Inquiry._meta.label_lower, detail=detail)
+    return search
+
+
+@transaction.atomic
+def export_leads(*, inquiries, by):
+    """The leads to write to a file, each audited as exported before any of it leaves."""
+    leads = list(inquiries.select_related("owner"))
+    for inquiry in leads:
+        record(actor=by, action=Action.EXPORT, obj=inquiry, detail="CSV export")
+    return leads

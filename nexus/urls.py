@@ -3,10 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from nexus import views
+from nexus.view_on_site import view_on_site
 
 urlpatterns = [
     # Before the admin: the two-step sign-in replaces the admin's own login view.
     path(settings.NEXUS_ADMIN_PATH, include("nexus.signin_urls")),
+    # Before the admin too: its own "view on site" tells staff which leads exist (see the module).
+    path(f"{settings.NEXUS_ADMIN_PATH}r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
     path(settings.NEXUS_ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     # Browsers and the admin ask for /favicon.ico; ours is an SVG among the static files.

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from intake import services
 from intake.admin.fields import CSV_FIELDS
-from nexus.audit import Action, record
 from nexus.csv_export import csv_download
 from nexus.roles import ADMISSIONS, ADMISSIONS_LEAD
 
@@ -34,9 +33,7 @@ class AssignForm(forms.Form):
 def assign_owner(modeladmin, request, queryset):
     form = AssignForm(request.POST if "apply" in request.POST else None)
     if form.is_valid():
-        count = services.assign(inquiries=queryset, owner=form.cleaned_data["owner"])
-        for inquiry in queryset:
-            record(actor=request.user, action=Action.CHANGE, obj=inquiry, detail="owner assigned (bulk)")
+        count = services.assign(inquiries=queryset, owner=form.cleaned_data["owner"], by=request.user)
         modeladmin.message_user(request, _("%(count)d leads assigned.") % {"count": count}, messages.SUCCESS)
         return None
     context = modeladmin.admin_site.each_context(request) | {
@@ -52,8 +49,7 @@ def assign_owner(modeladmin, request, queryset):
 @admin.action(description=_("Export selected leads to CSV"), permissions=["export"])
 def export_csv(modeladmin, request, queryset):
     response, write_row = csv_download("leads.csv", CSV_FIELDS)
-    for inquiry in queryset.select_related("owner"):
+    for inquiry in services.export_leads(inquiries=queryset, by=request.user):
         row = [getattr(inquiry, name) for name in CSV_FIELDS]
         write_row([", ".join(v) if isinstance(v, list) else v for v in row])
-        record(actor=request.user, action=Action.EXPORT, obj=inquiry, detail="CSV export")
     return response

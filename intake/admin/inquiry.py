@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +11,8 @@ from intake import dashboard, services
 from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
-from intake.admin.search import search_leads
+from intake.admin.search import SessionSearch
 from intake.models import Activity, Inquiry
-from nexus.audit import Action, record
 
 
 class NeedsAttentionFilter(admin.SimpleListFilter):
@@ -55,12 +54,10 @@ class ActivityInline(admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, admin.ModelAdmin):
+class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
     list_display = ["__str__", "flags", "status", "owner", "follow_up_due", "created_at", "source"]
     list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
     list_select_related = ["owner"]
-    search_help_text = _("Search by lead number, full phone number or full email address.")
-    search_fields = ["pk"]
     date_hierarchy = "created_at"
     actions = [assign_owner, export_csv]
     inlines = [ActivityInline]
@@ -94,10 +91,7 @@ class InquiryAdmin(AdmissionsOnly, admin.ModelAdmin):
         dashboard_url = path(
             "dashboard/", self.admin_site.admin_view(self.dashboard_view), name="intake_inquiry_dashboard"
         )
-        return [dashboard_url, *super().get_urls()]
-
-    def get_search_results(self, request, queryset, search_term):
-        return search_leads(queryset, search_term), False
+        return [dashboard_url, *self.search_urls(), *super().get_urls()]
 
     def has_export_permission(self, request):
         return self.is_admissions(request) and request.user.has_perm("intake.export_inquiry")
@@ -107,24 +101,30 @@ class InquiryAdmin(AdmissionsOnly, admin.ModelAdmin):
             kwargs["queryset"] = admissions_members()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            record(actor=request.user, action=Action.VIEW, object_type="intake.inquiry", object_id=object_id)
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Every time the lead's page is drawn: opened, or shown again after a refused save.
+        services.lead_viewed(inquiry=obj, by=request.user)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Django looks the lead up before asking who is asking: refuse first, so a role
+        # without access gets the same answer whether or not the lead exists.
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        response = super().history_view(request, object_id, extra_context)
+        lead = getattr(response, "context_data", {}).get("object")
+        if lead is not None:
+            services.lead_viewed(inquiry=lead, by=request.user, detail="history")
         return response
 
     def save_model(self, request, obj, form, change):
-        previous = form.initial.get("status")
-        super().save_model(request, obj, form, change)
-        if "status" in form.changed_data:
-            services.record_status_change(inquiry=obj, previous=previous, by=request.user)
-        if form.changed_data:
-            record(actor=request.user, action=Action.CHANGE, obj=obj, detail="changed " + ", ".join(form.changed_data))
+        services.change_lead(
+            inquiry=obj, changed=form.changed_data, previous_status=form.initial.get("status"), by=request.user
+        )
 
     def save_formset(self, request, form, formset, change):
         for activity in formset.save(commit=False):
             services.add_activity(activity=activity, by=request.user)
-            record(actor=request.user, action=Action.CHANGE, obj=form.instance, detail=f"added {activity.kind}")
 
     def dashboard_view(self, request):
         if not self.has_view_permission(request):
@@ -170,7 +170,8 @@ class InquiryAdmin(AdmissionsOnly, admin.ModelAdmin):
         if not obj.duplicate_of_id:
             return "-"
         original = obj.duplicate_of
-        return format_html('<a href="{}">{}</a> (same phone or email)', original.get_absolute_url(), original)
+        url = reverse("admin:intake_inquiry_change", args=[original.pk])
+        return format_html('<a href="{}">{}</a> (same phone or email)', url, original)
 
     @admin.display(description=_("timeline (newest first)"))
     def timeline(self, obj):

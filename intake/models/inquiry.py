@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +50,8 @@ class Inquiry(Attribution):
 
     Everything a person typed is encrypted at rest; phone and email also keep a keyed hash so
     duplicates can be found without decrypting. `__str__` never shows personal data because it
-    ends up in the admin's history and the audit trail.
+    ends up in the admin's history and the audit trail. No `get_absolute_url`: a lead has no
+    public page, so the admin offers no "View on site" for it.
     """
 
     class Kind(models.TextChoices):
@@ -195,9 +195,6 @@ class Inquiry(Attribution):
         self.phone_hash = lookup_hash(self.phone)
         self.email_hash = lookup_hash(self.email)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("admin:intake_inquiry_change", args=[self.pk])
 
     @property
     def time_to_first_contact(self):

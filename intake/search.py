@@ -1,0 +1,97 @@
+"""Finding leads by what staff type, without decrypting a lead or keeping what was typed.
+
+Each index turns the terms it understands into keys (keyed hashes from `lookup_hash`, the
+same blind index the lead stores) and says how its keys match. A `LeadSearch` holds only
+those keys, so it may wait in the session between the POST and the list. A name index (hashes
+of name words, a later change) plugs in by joining `INDEXES`: its `keys()` gives one hash per
+word, its `match()` requires them all.
+"""
+
+from dataclasses import dataclass
+
+import phonenumbers
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from intake.crypto import lookup_hash
+
+
+class PhoneIndex:
+    name, label = "phone", _("phone number")
+
+    def keys(self, term):
+        try:
+            number = phonenumbers.parse(term, "US")
+        except phonenumbers.NumberParseException:
+            return []
+        if not phonenumbers.is_valid_number(number):
+            return []
+        # Stored phones are E.164 (intake.forms.PhoneField), so any way of writing one finds it.
+        return [lookup_hash(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))]
+
+    def match(self, keys):
+        return Q(phone_hash__in=keys)
+
+
+class EmailIndex:
+    name, label = "email", _("email address")
+
+    def keys(self, term):
+        return [lookup_hash(term)] if "@" in term else []
+
+    def match(self, keys):
+        return Q(email_hash__in=keys)
+
+
+class NumberIndex:
+    """The lead's number ("#12" or "12"): not personal, it is in every lead's admin URL."""
+
+    name, label = "number", _("lead number")
+
+    def keys(self, term):
+        number = term.removeprefix("#")
+        # Ten digits or more is a phone number, not one of ours.
+        return [number] if number.isdigit() and len(number) < 10 else []
+
+    def match(self, keys):
+        return Q(pk__in=[int(key) for key in keys])
+
+
+INDEXES = [NumberIndex(), PhoneIndex(), EmailIndex()]
+BY_NAME = {index.name: index for index in INDEXES}
+
+
+@dataclass(frozen=True)
+class LeadSearch:
+    """A search reduced to index keys: {index name: [keys]}. Empty when no index knew the term."""
+
+    keys: dict
+
+    @classmethod
+    def from_term(cls, term):
+        term = term.strip()
+        found = {index.name: index.keys(term) for index in INDEXES}
+        return cls({name: keys for name, keys in found.items() if keys})
+
+    @classmethod
+    def from_session(cls, data):
+        if not isinstance(data, dict):
+            return None
+        return cls({name: list(keys) for name, keys in data.items() if name in BY_NAME})
+
+    def to_session(self):
+        return dict(self.keys)
+
+    @property
+    def understood(self):
+        return bool(self.keys)
+
+    @property
+    def labels(self):
+        return [str(BY_NAME[name].label) for name in self.keys]
+
+    def filter(self, queryset):
+        match = Q()
+        for name, keys in self.keys.items():
+            match |= BY_NAME[name].match(keys)
+        return queryset.filter(match) if match else queryset.none()
