@@ -91,3 +91,103 @@ class BrowserPage:
         self.assert_accessible()
         self.assert_same_origin()
         assert not self.console_errors, f"console errors: {self.console_errors} {self.failed_responses}"
+
+    # Layout checks for every screen (public or staff), at 375 and 1280 px.
+
+    def assert_no_squeezed_words(self):
+        """No word is broken over two lines or pushed out of its box for want of room."""
+        squeezed = self.page.evaluate(SQUEEZED_WORDS_JS)
+        assert not squeezed, f"words squeezed narrower than themselves: {squeezed[:10]}"
+
+    def assert_targets_at_least(self, size=24):
+        """WCAG 2.5.8: controls are 24x24 px, unless links in a sentence or spaced apart enough."""
+        small = self.page.evaluate(SMALL_TARGETS_JS, size)
+        assert not small, f"controls under {size}x{size} px: {small[:10]}"
+
+    def assert_no_sideways_scroll_boxes(self):
+        """No box on the page (a wide table in a scrolling wrapper) has to be scrolled sideways."""
+        wide = self.page.evaluate(SIDEWAYS_BOXES_JS)
+        assert not wide, f"boxes that scroll sideways: {wide[:10]}"
+
+    def assert_layout(self):
+        self.assert_no_horizontal_overflow()
+        self.assert_no_sideways_scroll_boxes()
+        self.assert_no_squeezed_words()
+        self.assert_targets_at_least(24)
+
+
+_VISIBLE_JS = """
+const visible = (e) => {
+  const style = getComputedStyle(e);
+  const box = e.getBoundingClientRect();
+  // Visually hidden text (1 px, clipped) and skip links parked off-screen are not on the screen.
+  const clipped = style.clip !== 'auto' && style.clip !== '' || style.clipPath !== 'none';
+  return style.visibility !== 'hidden' && style.display !== 'none' && !clipped
+    && box.width > 1 && box.height > 1 && box.right > 0 && box.bottom > -window.scrollY;
+};
+"""
+SQUEEZED_WORDS_JS = (
+    "() => {"
+    + _VISIBLE_JS
+    + """
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const owner = node.parentElement;
+    if (!owner || !visible(owner) || owner.closest('script, style, template, [aria-hidden="true"]')) continue;
+    const bounds = owner.getBoundingClientRect();
+    for (const match of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      const lines = new Set(rects.map((r) => Math.round(r.top)));
+      const out = rects.some((r) => r.right > bounds.right + 1 || r.left < bounds.left - 1);
+      // Text pushed off the page or out of a clipping box (an icon link's text-indent) is
+      // hidden, not squeezed.
+      const hidden = rects.every((r) => r.right <= 0) || (getComputedStyle(owner).overflow !== 'visible'
+        && rects.every((r) => r.right <= bounds.left || r.left >= bounds.right));
+      if (hidden) continue;
+      if (lines.size > 1 || out) found.push(`${match[0]} in <${owner.tagName.toLowerCase()}>`);
+    }
+  }
+  return found;
+}"""
+)
+SMALL_TARGETS_JS = (
+    "(size) => {"
+    + _VISIBLE_JS
+    + """
+  const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]';
+  const targets = [...document.querySelectorAll(selector)].filter(visible)
+    .map((e) => ({e, r: e.getBoundingClientRect()}));
+  const inSentence = (e) => getComputedStyle(e).display === 'inline'
+    && [...e.parentElement.childNodes].some((n) => n !== e && n.nodeType === 3 && n.textContent.trim());
+  const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+  const distance = ([x, y], r) => Math.hypot(
+    Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+  const small = targets.filter(({e, r}) => (r.width < size || r.height < size) && !inSentence(e));
+  return small.filter(({e, r}) => {
+    // The spacing exception: a 24 px circle on its centre touches no other target (nor their circles).
+    const c = centre(r);
+    return targets.some((t) => {
+      if (t.e === e || t.e.contains(e) || e.contains(t.e)) return false;
+      if (!small.some((s) => s.e === t.e)) return distance(c, t.r) < size / 2;
+      const [x, y] = centre(t.r);
+      return Math.hypot(x - c[0], y - c[1]) < size;
+    });
+  }).map(({e, r}) => {
+    const label = (e.innerText || e.value || e.name || '').trim().slice(0, 30);
+    return `${e.tagName.toLowerCase()} "${label}" ${Math.round(r.width)}x${Math.round(r.height)}`;
+  });
+}"""
+)
+SIDEWAYS_BOXES_JS = (
+    "() => {"
+    + _VISIBLE_JS
+    + """
+  return [...document.querySelectorAll('body *')].filter((e) => visible(e)
+    && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+    .map((e) => `<${e.tagName.toLowerCase()} id="${e.id}" class="${e.className}"> ${e.scrollWidth}/${e.clientWidth}px`);
+}"""
+)

@@ -79,7 +79,8 @@ def test_bad_input_is_refused_with_a_clear_message_and_nothing_stored(client, ov
 
 
 def test_errors_follow_the_gov_uk_pattern(client):
-    response = client.post(INQUIRY_URL, inquiry_data(phone="12", name=""))
+    sent = inquiry_data(phone="12", name="")
+    response = client.post(INQUIRY_URL, sent)
     html = response.content.decode()
     assert "<title>Error: " in html
     assert "There is a problem" in html
@@ -87,8 +88,12 @@ def test_errors_follow_the_gov_uk_pattern(client):
     assert '<a href="#id_phone">Enter a US phone number' in html
     assert '<a href="#id_name">Enter your name</a>' in html
     assert 'aria-describedby="id_phone_error' in html or 'aria-describedby="id_phone_helptext id_phone_error' in html
-    # The re-rendered form keeps the answers and gets a fresh stamp.
-    assert "Jordan" not in html or 'value="Sibling"' in html
+    # The re-rendered form keeps the answers (the wrong one too, to correct it) and gets a fresh stamp.
+    assert re.search(r'name="relationship"[^>]*value="Sibling"', html)
+    assert re.search(r'name="phone"[^>]*value="12"', html)
+    assert re.search(r'name="email"[^>]*value="jordan@example.com"', html)
+    stamps = re.findall(r'name="stamp" value="([^"]+)"', html)
+    assert len(stamps) == 1 and stamps[0] != sent["stamp"]
 
 
 def test_missing_danger_answer_links_to_the_first_radio(client):
