@@ -1,4 +1,9 @@
-"""What hostile visitors typed into public forms renders as text in the admin: no script runs."""
+"""What hostile visitors typed into public forms renders as text in the admin: no element is made.
+
+The Content Security Policy would stop an injected handler from running even if escaping were
+off, so "no script ran" proves nothing about escaping: the DOM is searched for the elements
+and attributes the payloads would create.
+"""
 
 import pytest
 from django.test import Client
@@ -14,6 +19,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 IMG = '<img src=x onerror="window.__pwned = (window.__pwned || 0) + 1">'
 SCRIPT = "<script>window.__pwned = (window.__pwned || 0) + 1</script>"
 SVG = '"><svg onload="window.__pwned = 1">'
+# Elements the payloads would create if they reached the page unescaped (the admin itself has
+# no inline handlers: the CSP forbids them).
+INJECTED_JS = """() => [...document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], script')]
+  .filter((e) => e.tagName !== 'SCRIPT' || e.textContent.includes('__pwned'))
+  .map((e) => e.outerHTML.slice(0, 80))"""
 
 
 def sign_in(page, user):
@@ -30,6 +40,8 @@ def open_and_check(page, path, *texts):
     page.wait_for_load_state("load")
     assert page.evaluate("window.__pwned") is None, f"a stored payload ran on {path}"
     assert not dialogs
+    injected = page.evaluate(INJECTED_JS)
+    assert not injected, f"a stored payload became markup on {path}: {injected}"
     body = page.inner_text("body")
     for text in texts:
         assert text in body, f"{text!r} is not shown as text on {path}"
@@ -44,7 +56,7 @@ def test_inquiry_payloads_show_as_text_to_admissions(browser_page, settings):
     inquiry = Inquiry.objects.get()
     sign_in(browser_page, make_staff("coordinator", roles.ADMISSIONS))
     open_and_check(browser_page, "/admin/intake/inquiry/")
-    open_and_check(browser_page, f"/admin/intake/inquiry/{inquiry.pk}/change/", SCRIPT, IMG)
+    open_and_check(browser_page, f"/admin/intake/inquiry/{inquiry.pk}/change/", SCRIPT, IMG, SVG)
     open_and_check(browser_page, "/admin/intake/inquiry/dashboard/")
 
 
