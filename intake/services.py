@@ -114,9 +114,11 @@ def assign(*, inquiries, owner, by):
     """Give the leads an owner; only those whose owner changes are written and audited.
 
     The ids are taken (and locked) first: `inquiries` may be filtered on the owner itself
-    ("unassigned"), and would be empty once updated.
+    ("unassigned"), and would be empty once updated. The lock is taken on a plain query of
+    the ids, as the admin's queryset may join the owner (FOR UPDATE refuses outer joins).
     """
-    ids = list(inquiries.exclude(owner=owner).select_for_update().values_list("pk", flat=True))
+    selected = Inquiry.objects.filter(pk__in=inquiries.values("pk")).exclude(owner=owner)
+    ids = list(selected.select_for_update().values_list("pk", flat=True))
     Inquiry.objects.filter(pk__in=ids).update(owner=owner)
     for pk in ids:
         record(
