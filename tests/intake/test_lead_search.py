@@ -148,3 +148,12 @@ def test_the_session_keeps_keyed_hashes_not_the_term(client, coordinator, lead):
     client.post(SEARCH, {"term": "find.me@example.com"})
     stored = Session.objects.get().get_decoded()
     assert "find.me" not in str(stored).lower() and "example.com" not in str(stored)
+
+
+def test_a_term_smuggled_into_changelist_filters_is_not_passed_on(client, coordinator, lead):
+    client.force_login(coordinator)
+    url = f"{CHANGELIST}{lead.pk}/change/"
+    page = client.get(url, {"_changelist_filters": "q=2025550111&status=new"})
+    saved = client.post(url + "?_changelist_filters=q%3D2025550111%26status%3Dnew", change_form(lead))
+    assert not leaked([page, saved], "2025550111")
+    assert any("status%3Dnew" in url or "status=new" in url for url in urls_in(saved))
