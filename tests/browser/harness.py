@@ -162,7 +162,7 @@ SMALL_TARGETS_JS = (
   const targets = [...document.querySelectorAll(selector)].filter(visible)
     .map((e) => ({e, r: e.getBoundingClientRect()}));
   const inSentence = (e) => getComputedStyle(e).display === 'inline'
-    && [...e.parentElement.childNodes].some((n) => n !== e && n.nodeType === 3 && n.textContent.trim());
+    && [...e.parentElement.childNodes].some((n) => n !== e && n.nodeType === 3 && /\\p{L}/u.test(n.textContent));
   const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
   const distance = ([x, y], r) => Math.hypot(
     Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
