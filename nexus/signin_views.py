@@ -1,6 +1,6 @@
 """Staff sign-in in two steps: password, then a code (TOTP or a one-time backup code).
 
-Both steps count towards django-axes' lockout (5 failures per username and client), and every
+Both steps count towards django-axes' lockout (5 failures per username, from any address), and every
 message is the same whether or not the account exists.
 """
 

@@ -52,14 +52,53 @@ def test_the_same_message_for_a_wrong_password_and_an_unknown_user(client, staff
     assert error_note.findall(wrong) == error_note.findall(unknown)
 
 
-def test_five_wrong_passwords_lock_the_username_for_this_client(client, staff):
-    for _ in range(5):
-        sign_in_password(client, password="wrong")
-    response = sign_in_password(client)  # even the right password is refused now
+def behind_proxy(address):
+    """A browser at `address`, seen through one trusted proxy that appends what it received from."""
+    return Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"{address}, {address}")
+
+
+def test_five_wrong_passwords_from_five_addresses_lock_the_username_everywhere(staff, settings):
+    settings.NEXUS_TRUSTED_PROXY_COUNT = 1
+    statuses = [sign_in_password(behind_proxy(f"203.0.113.{n}"), password="wrong").status_code for n in range(5)]
+    assert statuses == [200, 200, 200, 200, 429], "the fifth failure locks"
+    fresh = behind_proxy("198.51.100.77")
+    response = sign_in_password(fresh)  # a new address, and the right password: still refused
     assert response.status_code == 429
     assert "Too many failed attempts" in response.content.decode()
-    other_client = Client(REMOTE_ADDR="10.9.9.9")
-    assert sign_in_password(other_client).status_code == 302, "another client is not locked out"
+    assert fresh.get("/admin/").status_code == 302, "not signed in"
+
+
+def test_odd_spellings_of_the_username_count_towards_the_same_lock(staff, settings):
+    settings.NEXUS_TRUSTED_PROXY_COUNT = 1
+    for n, spelling in enumerate(["casey", " casey", "casey ", "\uff43asey", "casey"]):  # fullwidth c: NFKC
+        sign_in_password(behind_proxy(f"203.0.113.{n}"), username=spelling, password="wrong")
+    assert sign_in_password(behind_proxy("198.51.100.1")).status_code == 429
+
+
+def test_failures_for_one_username_do_not_lock_another(staff, settings):
+    get_user_model().objects.create_user("robin", password=PASSWORD, is_staff=True)
+    for n in range(5):
+        sign_in_password(Client(REMOTE_ADDR=f"203.0.113.{n}"), password="wrong")
+    assert sign_in_password(Client(REMOTE_ADDR="203.0.113.1"), username="robin").status_code == 302
+
+
+def test_a_lead_unlocks_a_username_locked_from_many_addresses(staff, settings):
+    from axes.models import AccessAttempt
+
+    from nexus import roles
+    from tests.intake.staff import make_staff
+
+    for n in range(5):
+        sign_in_password(Client(REMOTE_ADDR=f"203.0.113.{n}"), password="wrong")
+    assert sign_in_password(Client(REMOTE_ADDR="198.51.100.1")).status_code == 429
+    lead = Client()
+    lead.force_login(make_staff("lead", roles.ADMISSIONS_LEAD))
+    ids = list(AccessAttempt.objects.filter(username="casey").values_list("pk", flat=True))
+    response = lead.post(
+        "/admin/axes/accessattempt/", {"action": "delete_selected", "_selected_action": ids, "post": "yes"}
+    )
+    assert response.status_code == 302
+    assert sign_in_password(Client(REMOTE_ADDR="198.51.100.1")).status_code == 302
 
 
 def test_lockout_does_not_reveal_whether_an_account_exists(client, staff):
@@ -70,13 +109,14 @@ def test_lockout_does_not_reveal_whether_an_account_exists(client, staff):
     assert "Too many failed attempts" in response.content.decode()
 
 
-def test_five_wrong_codes_lock_the_account_for_this_client(client, device):
-    sign_in_password(client)
-    for _ in range(5):
-        response = client.post("/admin/login/code/", {"code": "000000"})
+def test_wrong_codes_from_many_addresses_lock_the_account(device, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # only django-axes here; the device's own throttle is tested below
+    for n in range(5):
+        browser = Client(REMOTE_ADDR=f"203.0.113.{n}")
+        sign_in_password(browser)
+        response = browser.post("/admin/login/code/", {"code": "000000"})
     assert response.status_code == 429
-    sign_in_password(client)
-    assert sign_in_password(client).status_code == 429
+    assert sign_in_password(Client(REMOTE_ADDR="198.51.100.1")).status_code == 429
 
 
 def test_a_backup_code_works_once(client, staff):
