@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
+from nexus import codes
 from nexus.signin_forms import CodeForm, StaffAuthenticationForm
 
 PENDING_USER = "nexus_pending_user"
@@ -84,17 +85,21 @@ def code_step(request):
         return locked_out(request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = django_otp.match_token(user, form.cleaned_data["code"])
-        if device is not None:
+        device, wait = codes.verify(user, form.cleaned_data["code"])
+        if wait:
+            # No code was checked, so nothing counts towards the lockout either.
+            form.add_error("code", codes.wait_message(wait))
+        elif device is not None:
             next_url = request.session.get(PENDING_NEXT) or reverse("admin:index")
             login(request, user, backend=MODEL_BACKEND)
             django_otp.login(request, device)
             for key in (PENDING_USER, PENDING_SINCE, PENDING_NEXT):
                 request.session.pop(key, None)
             return redirect(next_url)
-        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
-        if not AxesProxyHandler.is_allowed(request, credentials):
-            return locked_out(request)
-        form.add_error("code", "That code did not work. Check the time on your phone and try again.")
+        else:
+            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+            if not AxesProxyHandler.is_allowed(request, credentials):
+                return locked_out(request)
+            form.add_error("code", codes.WRONG)
     context = admin.site.each_context(request) | {"form": form, "title": "Enter your code"}
     return render(request, "nexus/signin/code.html", context)

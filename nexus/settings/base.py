@@ -168,6 +168,10 @@ AUTHENTICATION_BACKENDS = [
 # Staff sign-in: a TOTP code after the password (django-otp), lockout after 5 failures (django-axes).
 NEXUS_REQUIRE_2FA = env.bool("NEXUS_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = "Nexus Recovery staff"
+# django-otp's own throttle, per device and kept in the database: after each wrong code the device
+# waits 1, 2, 4, 8... seconds (this factor times 2^(failures - 1)) before it checks another.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 NEXUS_TRUSTED_PROXY_COUNT = env.int("NEXUS_TRUSTED_PROXY_COUNT", default=0)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)

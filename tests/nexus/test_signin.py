@@ -2,9 +2,11 @@
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -117,6 +119,50 @@ def test_wrong_codes_from_many_addresses_lock_the_account(device, settings):
         response = browser.post("/admin/login/code/", {"code": "000000"})
     assert response.status_code == 429
     assert sign_in_password(Client(REMOTE_ADDR="198.51.100.1")).status_code == 429
+
+
+def test_a_wrong_code_in_one_session_makes_the_device_wait_in_every_session(device, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    attacker, owner = Client(REMOTE_ADDR="203.0.113.9"), Client(REMOTE_ADDR="198.51.100.1")
+    sign_in_password(attacker)
+    sign_in_password(owner)
+    assert attacker.post("/admin/login/code/", {"code": "000000"}).status_code == 200
+    response = owner.post("/admin/login/code/", {"code": current_code(device)})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Too many wrong codes" in page, "even the right code waits"
+    assert re.search(r"Wait (59|60) seconds", page)
+    assert owner.get("/admin/").status_code == 302, "not signed in"
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_timestamp=F("throttling_failure_timestamp") - timedelta(seconds=61)
+    )
+    assert owner.post("/admin/login/code/", {"code": current_code(device)}).status_code == 302
+    assert owner.get("/admin/").status_code == 200
+
+
+def test_the_wait_doubles_with_each_wrong_code(device, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    sign_in_password(client := Client())
+    for failures in (1, 2, 3):
+        client.post("/admin/login/code/", {"code": "000000"})
+        if failures < 3:  # wait out this failure's delay (60 s, then 120 s) before the next guess
+            waited = F("throttling_failure_timestamp") - timedelta(seconds=60 * 2 ** (failures - 1))
+            TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=waited)
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 3
+    page = client.post("/admin/login/code/", {"code": "000000"}).content.decode()
+    assert re.search(r"Wait (239|240) seconds", page)
+
+
+def test_a_backup_code_does_not_count_against_the_authenticator_and_back(client, device):
+    backup = StaticDevice.objects.create(user=device.user, name="backup", confirmed=True)
+    backup.token_set.create(token="abcd2345")
+    sign_in_password(client)
+    assert client.post("/admin/login/code/", {"code": "ABCD 2345"}).status_code == 302, "case and spaces do not matter"
+    client.logout()
+    sign_in_password(client)
+    assert client.post("/admin/login/code/", {"code": current_code(device)}).status_code == 302
+    device.refresh_from_db(), backup.refresh_from_db()
+    assert (device.throttling_failure_count, backup.throttling_failure_count) == (0, 0)
 
 
 def test_a_backup_code_works_once(client, staff):
