@@ -172,6 +172,9 @@ OTP_TOTP_ISSUER = "Nexus Recovery staff"
 # waits 1, 2, 4, 8... seconds (this factor times 2^(failures - 1)) before it checks another.
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# A staff member's first authenticator needs a one-time link from an Admissions lead or an
+# operator (`manage.py enrolment_link`); it works once, for this long.
+NEXUS_ENROLMENT_LINK_SECONDS = env.int("NEXUS_ENROLMENT_LINK_SECONDS", default=24 * 60 * 60)
 NEXUS_TRUSTED_PROXY_COUNT = env.int("NEXUS_TRUSTED_PROXY_COUNT", default=0)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
