@@ -8,6 +8,7 @@ import time
 
 import django_otp
 from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.signals import user_login_failed
@@ -62,6 +63,8 @@ def password_step(request):
         "title": "Staff sign-in",
         "next": request.GET.get("next", ""),
         "site_header": admin.site.site_header,
+        # The page says what comes next under these settings (locally: no code step, no enrolment).
+        "require_2fa": settings.NEXUS_REQUIRE_2FA,
     }
     return render(request, "nexus/signin/password.html", context)
 

@@ -234,3 +234,13 @@ def test_an_over_long_username_is_refused_before_anything_is_stored(client):
     assert response.status_code == 200
     assert "That username is too long." in response.content.decode()
 
+
+def test_the_sign_in_page_says_what_comes_after_the_password(client, settings):
+    settings.NEXUS_REQUIRE_2FA = False
+    page = client.get("/admin/login/").content.decode()
+    assert "This server does not require two-factor sign-in" in page
+    assert "Next we ask for a code" not in page, "no promise of a code step that never comes"
+    settings.NEXUS_REQUIRE_2FA = True
+    page = client.get("/admin/login/").content.decode()
+    assert "Next we ask for a code from your authenticator app" in page
+    assert "ask your Admissions lead for an enrolment link" in page
