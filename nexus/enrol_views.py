@@ -44,7 +44,7 @@ def enrol(request):
     if not user.is_staff:
         return redirect("/")
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        return _page(request, "enrolled.html", "Two-factor sign-in")
+        return _page(request, "enrolled.html", "Two-factor sign-in is on")
     device, problem = _claimed_device(request), ""
     if device is None and LINK_KEY in request.session:
         device, problem = services.use_enrolment_link(user=user, token=request.session.pop(LINK_KEY))

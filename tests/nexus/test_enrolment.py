@@ -17,7 +17,7 @@ from tests.nexus.test_signin import PASSWORD, current_code, sign_in_password
 
 pytestmark = pytest.mark.django_db
 QR = '<figure class="qr">'
-LINK = re.compile(r'value="(http://testserver(/admin/two-factor/link/[^"/]+/))"')
+LINK = re.compile(r'readonly rows="3">(http://testserver(/admin/two-factor/link/[^<"/]+/))</textarea>')
 
 
 @pytest.fixture(autouse=True)
