@@ -8,8 +8,9 @@ the other way round); here the code's shape picks the device.
 
 import math
 
-import django_otp
+from django.db import transaction
 from django.utils import timezone
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -47,11 +48,15 @@ def verify(user, code, devices=None):
     """
     code = normalise(code)
     wait = 0
-    for device in candidates(user, code) if devices is None else devices:
-        if delay := seconds_to_wait(device):
-            wait = max(wait, delay)
-            continue
-        # verify_token re-reads the device under SELECT FOR UPDATE: concurrent guesses queue.
-        if accepted := django_otp.verify_token(user, device.persistent_id, code):
-            return accepted, 0
+    for candidate in candidates(user, code) if devices is None else devices:
+        # The throttle is read and written under the device's row lock, so guesses sent at once
+        # queue: the first is checked, the others find the device waiting.
+        with transaction.atomic():
+            device = Device.from_persistent_id(candidate.persistent_id, for_verify=True)
+            if device is None or device.user_id != user.pk:
+                continue
+            if delay := seconds_to_wait(device):
+                wait = max(wait, delay)
+            elif device.verify_token(code):
+                return device, 0
     return None, wait
