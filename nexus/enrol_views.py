@@ -1,27 +1,40 @@
-"""Two-factor enrolment for signed-in staff: a TOTP authenticator app, then backup codes."""
+"""Two-factor enrolment for signed-in staff: a TOTP authenticator app, then backup codes.
+
+A first authenticator needs a one-time enrolment link (nexus.services.issue_enrolment_link):
+a password alone must never be enough to attach a device of one's own to an account.
+"""
 
 import django_otp
 import segno
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from nexus import codes, enrolment, services
 from nexus.signin_forms import CodeForm
 
-BACKUP_CODES = 10
+LINK_KEY = "nexus_enrolment_link"
+LINK_DEVICE = "nexus_enrolment_device"
 
 
-def _backup_codes(user):
-    with transaction.atomic():
-        device, _ = StaticDevice.objects.get_or_create(user=user, name="backup", defaults={"confirmed": True})
-        device.token_set.all().delete()
-        codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
-        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    return codes
+@never_cache
+def open_link(request, token):
+    """Keep the link's token in the session and drop it from the address bar (as Django's
+    password-reset confirmation does), so it never sits in history or a Referer."""
+    request.session[LINK_KEY] = token[:100]
+    return redirect("nexus:enrol")
+
+
+def _claimed_device(request):
+    """The unconfirmed authenticator this session earned with a link, if it is still there."""
+    pk = request.session.get(LINK_DEVICE)
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False).first() if pk else None
+
+
+def _page(request, template, title, **context):
+    return render(request, f"nexus/signin/{template}", admin.site.each_context(request) | {"title": title} | context)
 
 
 @never_cache
@@ -30,30 +43,35 @@ def enrol(request):
     user = request.user
     if not user.is_staff:
         return redirect("/")
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is not None:
-        return render(
-            request, "nexus/signin/enrolled.html", admin.site.each_context(request) | {"title": "Two-factor sign-in"}
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return _page(request, "enrolled.html", "Two-factor sign-in is on")
+    device, problem = _claimed_device(request), ""
+    if device is None and LINK_KEY in request.session:
+        device, problem = services.use_enrolment_link(user=user, token=request.session.pop(LINK_KEY))
+        if device is not None:
+            request.session[LINK_DEVICE] = device.pk
+    if device is None:
+        return _page(
+            request, "need_link.html", "Set up two-factor sign-in", problem=problem, link_lifetime=enrolment.lifetime()
         )
-    device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "authenticator"})
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            django_otp.login(request, device)
-            codes = _backup_codes(user)
-            context = admin.site.each_context(request) | {"codes": codes, "title": "Your backup codes"}
-            return render(request, "nexus/signin/backup_codes.html", context)
-        form.add_error("code", "That code did not work. Check the time on your phone and try again.")
+        accepted, wait = codes.verify(user, form.cleaned_data["code"], devices=[device])
+        if accepted is not None:
+            backup_codes = services.confirm_authenticator(device=accepted)
+            request.session.pop(LINK_DEVICE, None)
+            django_otp.login(request, accepted)
+            return _page(request, "backup_codes.html", "Your backup codes", codes=backup_codes)
+        form.add_error("code", codes.wait_message(wait) if wait else codes.WRONG)
     qr = segno.make(device.config_url, error="m")
-    context = admin.site.each_context(request) | {
-        "form": form,
-        "title": "Set up two-factor sign-in",
-        "qr_svg": qr.svg_inline(scale=5, dark="#000", light="#fff", omitsize=False),
-        "secret": device.config_url.split("secret=")[1].split("&")[0],
-    }
-    return render(request, "nexus/signin/enrol.html", context)
+    return _page(
+        request,
+        "enrol.html",
+        "Set up two-factor sign-in",
+        form=form,
+        qr_svg=qr.svg_inline(scale=5, dark="#000", light="#fff", omitsize=False),
+        secret=device.config_url.split("secret=")[1].split("&")[0],
+    )
 
 
 @never_cache
@@ -61,9 +79,4 @@ def enrol(request):
 def new_backup_codes(request):
     if request.method != "POST" or not request.user.is_verified():
         return redirect("nexus:enrol")
-    codes = _backup_codes(request.user)
-    return render(
-        request,
-        "nexus/signin/backup_codes.html",
-        admin.site.each_context(request) | {"codes": codes, "title": "Your backup codes"},
-    )
+    return _page(request, "backup_codes.html", "Your backup codes", codes=services.new_backup_codes(user=request.user))

@@ -22,7 +22,8 @@ ALL = [ADMISSIONS, ADMISSIONS_LEAD, CONTENT_EDITORS, CLINICAL_REVIEWERS, MARKETI
 ROLE_PERMISSIONS = {
     AUDITORS: ["nexus.view_auditevent"],
     # Team leads unlock colleagues locked out by django-axes (deleting the attempt unlocks).
-    ADMISSIONS_LEAD: ["axes.view_accessattempt", "axes.delete_accessattempt"],
+    # ...and issue enrolment links for Admissions staff (nexus.enrolment.issuable_for says whom).
+    ADMISSIONS_LEAD: ["axes.view_accessattempt", "axes.delete_accessattempt", "nexus.add_enrolmentlink"],
 }
 
 

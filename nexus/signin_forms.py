@@ -24,3 +24,13 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split())
+
+
+class IssueLinkForm(forms.Form):
+    user = forms.ModelChoiceField(
+        queryset=None, error_messages={"invalid_choice": _("You cannot issue a link for that account.")}
+    )
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = accounts

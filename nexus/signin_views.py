@@ -1,6 +1,6 @@
 """Staff sign-in in two steps: password, then a code (TOTP or a one-time backup code).
 
-Both steps count towards django-axes' lockout (5 failures per username and client), and every
+Both steps count towards django-axes' lockout (5 failures per username, from any address), and every
 message is the same whether or not the account exists.
 """
 
@@ -8,6 +8,7 @@ import time
 
 import django_otp
 from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.signals import user_login_failed
@@ -18,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
+from nexus import codes
 from nexus.signin_forms import CodeForm, StaffAuthenticationForm
 
 PENDING_USER = "nexus_pending_user"
@@ -61,6 +63,8 @@ def password_step(request):
         "title": "Staff sign-in",
         "next": request.GET.get("next", ""),
         "site_header": admin.site.site_header,
+        # The page says what comes next under these settings (locally: no code step, no enrolment).
+        "require_2fa": settings.NEXUS_REQUIRE_2FA,
     }
     return render(request, "nexus/signin/password.html", context)
 
@@ -84,17 +88,21 @@ def code_step(request):
         return locked_out(request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = django_otp.match_token(user, form.cleaned_data["code"])
-        if device is not None:
+        device, wait = codes.verify(user, form.cleaned_data["code"])
+        if wait:
+            # No code was checked, so nothing counts towards the lockout either.
+            form.add_error("code", codes.wait_message(wait))
+        elif device is not None:
             next_url = request.session.get(PENDING_NEXT) or reverse("admin:index")
             login(request, user, backend=MODEL_BACKEND)
             django_otp.login(request, device)
             for key in (PENDING_USER, PENDING_SINCE, PENDING_NEXT):
                 request.session.pop(key, None)
             return redirect(next_url)
-        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
-        if not AxesProxyHandler.is_allowed(request, credentials):
-            return locked_out(request)
-        form.add_error("code", "That code did not work. Check the time on your phone and try again.")
+        else:
+            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+            if not AxesProxyHandler.is_allowed(request, credentials):
+                return locked_out(request)
+            form.add_error("code", codes.WRONG)
     context = admin.site.each_context(request) | {"form": form, "title": "Enter your code"}
     return render(request, "nexus/signin/code.html", context)

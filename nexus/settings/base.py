@@ -168,10 +168,23 @@ AUTHENTICATION_BACKENDS = [
 # Staff sign-in: a TOTP code after the password (django-otp), lockout after 5 failures (django-axes).
 NEXUS_REQUIRE_2FA = env.bool("NEXUS_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = "Nexus Recovery staff"
+# django-otp's own throttle, per device and kept in the database: after each wrong code the device
+# waits 1, 2, 4, 8... seconds (this factor times 2^(failures - 1)) before it checks another.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# A staff member's first authenticator needs a one-time link from an Admissions lead or an
+# operator (`manage.py enrolment_link`); it works once, for this long.
+NEXUS_ENROLMENT_LINK_SECONDS = env.int("NEXUS_ENROLMENT_LINK_SECONDS", default=24 * 60 * 60)
 NEXUS_TRUSTED_PROXY_COUNT = env.int("NEXUS_TRUSTED_PROXY_COUNT", default=0)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per username, from any number of addresses: counting per address let guesses spread over a
+# botnet go on for ever. The price is that anyone can lock a staff account for 15 minutes, which
+# an Admissions lead (or a superuser) undoes by deleting its access attempts.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for "ip_address" among the parameters; locking an address as well would lock a
+# whole office behind one NAT address after five typos by anyone in it.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_CLIENT_IP_CALLABLE = "nexus.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nexus.signin_views.locked_out"

@@ -60,6 +60,7 @@ MATRIX = {
     # oversight and operations
     "/admin/nexus/auditevent/": {AU},
     "/admin/axes/accessattempt/": {AL},
+    "/admin/enrolment-links/": {AL},
     "/admin/auth/user/": set(),
     "/admin/auth/group/": set(),
     "/admin/otp_totp/totpdevice/": set(),
