@@ -2,8 +2,9 @@
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from newsletter import services
+from newsletter import importing, services
 from newsletter.addresses import address_hash
 from newsletter.importing import Row
 from newsletter.models import Subscriber, Suppression
@@ -64,3 +65,10 @@ def test_the_stored_address_is_the_clean_spelling():
     subscriber = SubscriberFactory(email=" Re\u00adader@Bücher.example ")
     assert subscriber.email == "Reader@xn--bcher-kva.example"
     assert Subscriber.objects.with_address("reader@bücher.example").get() == subscriber
+
+
+def test_a_csv_with_two_spellings_of_one_address_is_refused_and_a_full_width_one_accepted():
+    text = "email\nreader@example.com\nＲＥＡＤ\u00adＥＲ@example.com\nｏｔｈｅｒ@example.com\n"
+    rows, errors = importing.parse(SimpleUploadedFile("list.csv", text.encode(), content_type="text/csv"))
+    assert errors == ["Line 3: this address already appears earlier in the file."]
+    assert [row.email for row in rows] == ["reader@example.com", "other@example.com"]
