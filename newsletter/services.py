@@ -1,6 +1,7 @@
 """Writes that touch several models: sign-up, confirmation, unsubscribe, erasure, freezing an audience."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +15,7 @@ from nexus.audit import Action, record
 
 logger = logging.getLogger(__name__)
 S = Subscriber.Status
+SIGNUP_GRACE = timedelta(minutes=5)  # how long a sign-up request's own task has before the sweep takes it
 NEVER_MAILED_AGAIN = {Suppression.Reason.BOUNCED, Suppression.Reason.COMPLAINED, Suppression.Reason.REJECTED}
 
 
@@ -46,6 +48,14 @@ def handle_signup_request(*, signup_id):
     )
     signup.delete()
     return True
+
+
+def handle_waiting_signups(*, now=None):
+    """Requests whose task never finished (a worker died, the database was down): handle them now.
+    Younger ones are left to their own task. Returns how many were handled."""
+    cutoff = (now or timezone.now()) - SIGNUP_GRACE
+    ids = list(SignupRequest.objects.filter(created_at__lt=cutoff).values_list("pk", flat=True))
+    return sum(handle_signup_request(signup_id=signup_id) for signup_id in ids)
 
 
 def subscribe(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION, now=None):

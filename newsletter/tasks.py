@@ -21,6 +21,14 @@ def handle_signup(signup_id):
 
 
 @task
+def handle_waiting_signups():
+    """Every five minutes: sign-up requests left behind by a task that never finished."""
+    handled = services.handle_waiting_signups()
+    reschedule(handle_waiting_signups, every=timedelta(minutes=5))
+    return handled
+
+
+@task
 def send_confirmation(subscriber_id):
     """Email a confirmation link for the subscriber's latest sign-up, if it still waits for one."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()

@@ -122,7 +122,11 @@ if env.bool("NEXUS_DISABLE_CACHE", default=False):  # benchmarks of the uncached
 
 TASKS = {"default": {"BACKEND": env("NEXUS_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend")}}
 # Tasks that re-enqueue themselves (see nexus/periodic.py), started by `manage.py start_periodic_tasks`.
-NEXUS_PERIODIC_TASKS = ["nexus.tasks.heartbeat", "newsletter.tasks.send_due_issues"]
+NEXUS_PERIODIC_TASKS = [
+    "nexus.tasks.heartbeat",
+    "newsletter.tasks.send_due_issues",
+    "newsletter.tasks.handle_waiting_signups",
+]
 
 # Email: Django 6.1's MAILERS, from EMAIL_URL (smtp://host:port) ------------
 

@@ -6,11 +6,14 @@ and read the task backend's own table (django_tasks_db) for the address.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.tasks import task_backends
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from newsletter import tokens
 from newsletter.addresses import address_hash
@@ -79,3 +82,21 @@ def test_the_task_applies_the_request_once_and_forgets_it(client, django_capture
     assert Subscriber.objects.with_address("reader@example.com").exists()
     assert not SignupRequest.objects.exists()
     assert handle_signup.call(1) == "skipped"  # a task run twice finds nothing left to do
+
+
+def test_a_request_whose_task_never_ran_is_handled_by_the_periodic_sweep(django_capture_on_commit_callbacks):
+    from newsletter.tasks import handle_waiting_signups
+
+    left = SignupRequest.objects.create(
+        email="left.behind@example.com",
+        source="footer",
+        consent_version="2026-11",
+        created_at=timezone.now() - timedelta(minutes=6),
+    )
+    fresh = SignupRequest.objects.create(email="fresh@example.com", source="footer", consent_version="2026-11")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert handle_waiting_signups.call() == 1
+    assert not SignupRequest.objects.filter(pk=left.pk).exists()
+    assert Subscriber.objects.with_address("left.behind@example.com").get().status == Subscriber.Status.PENDING
+    assert SignupRequest.objects.filter(pk=fresh.pk).exists()  # its own task has not had its chance yet
+    assert len(mail.outbox) == 1
