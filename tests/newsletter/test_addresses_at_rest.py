@@ -15,7 +15,7 @@ from tests.newsletter.factories import SubscriberFactory
 def raw(sql, params=()):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        return cursor.fetchall() if cursor.description else None
 
 
 @pytest.mark.django_db
