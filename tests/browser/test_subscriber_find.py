@@ -41,3 +41,18 @@ def test_find_by_address_page_fits_and_finds(request, page_fixture):
     assert problems == {"small": [], "squeezed": []}
     width = page.viewport_size["width"]
     page.screenshot(path=f"var/shots/subscriber-find-{width}.png", full_page=True)
+
+
+@pytest.mark.parametrize("page_fixture", ["phone_page", "browser_page"])
+@pytest.mark.parametrize("path", ["/admin/newsletter/subscriber/", "/admin/newsletter/suppression/"])
+def test_the_lists_with_the_find_link_fit(request, page_fixture, path):
+    page = request.getfixturevalue(page_fixture)
+    SubscriberFactory(email="a.rather.long.address.for.a.narrow.screen@example.com")
+    sign_in(page, make_staff("marketer", roles.MARKETING))
+    assert page.goto(path).status == 200
+    assert page.is_visible("text=Find by address")
+    page.assert_no_horizontal_overflow()
+    problems = page.evaluate(LAYOUT_PROBLEMS)
+    assert problems["small"] == []
+    name = path.strip("/").replace("/", "-")
+    page.screenshot(path=f"var/shots/{name}-{page.viewport_size['width']}.png", full_page=True)
