@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intake import attribution, spam
 from intake.models import Inquiry
+from nexus.addresses import EmailAddressField
 
 CONSENT_VERSION = "2026-01"
 MESSAGE_MAX = 5000
@@ -167,7 +168,7 @@ class InquiryForm(LeadForm):
     )
     person_first_name = TextField(label=_("Their first name"), max_length=100, required=False)
     phone = PhoneField(label=_("Phone number"), max_length=30, required=False)
-    email = forms.EmailField(label=_("Email address"), max_length=254, required=False)
+    email = EmailAddressField(label=_("Email address"), max_length=254, required=False)
     preferred_contact = forms.ChoiceField(
         label=_("How should we contact you?"),
         choices=Inquiry.ContactMethod.choices,

@@ -1,6 +1,6 @@
 """Finding leads by what staff type, without decrypting a lead or keeping what was typed.
 
-Each index turns the terms it understands into keys (keyed hashes from `lookup_hash`, the
+Each index turns the terms it understands into keys (keyed hashes from `nexus.hashing`, the
 same blind index the lead stores) and says how its keys match. A `LeadSearch` holds only
 those keys, so it may wait in the session between the POST and the list. A name index (hashes
 of name words, a later change) plugs in by joining `INDEXES`: its `keys()` gives one hash per
@@ -13,7 +13,7 @@ import phonenumbers
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from intake.crypto import lookup_hash
+from nexus.hashing import lead_email_hash, lead_phone_hash
 
 
 class PhoneIndex:
@@ -27,7 +27,7 @@ class PhoneIndex:
         if not phonenumbers.is_valid_number(number):
             return []
         # Stored phones are E.164 (intake.forms.PhoneField), so any way of writing one finds it.
-        return [lookup_hash(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))]
+        return [lead_phone_hash(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))]
 
     def match(self, keys):
         return Q(phone_hash__in=keys)
@@ -37,7 +37,7 @@ class EmailIndex:
     name, label = "email", _("email address")
 
     def keys(self, term):
-        return [lookup_hash(term)] if "@" in term else []
+        return [lead_email_hash(term)] if "@" in term else []
 
     def match(self, keys):
         return Q(email_hash__in=keys)

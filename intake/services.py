@@ -9,10 +9,10 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from intake.crypto import lookup_hash
 from intake.models import CallClick, Inquiry, StatusChange
 from intake.search import LeadSearch
 from nexus.audit import Action, record
+from nexus.hashing import lead_email_hash, lead_phone_hash
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,9 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
     )
     # Only the id: loading the match would decrypt every one of its fields for nothing.
     inquiry.duplicate_of_id = (
-        Inquiry.objects.matching(phone_hash=lookup_hash(inquiry.phone), email_hash=lookup_hash(inquiry.email), now=now)
+        Inquiry.objects.matching(
+            phone_hash=lead_phone_hash(inquiry.phone), email_hash=lead_email_hash(inquiry.email), now=now
+        )
         .order_by("-created_at")
         .values_list("pk", flat=True)
         .first()

@@ -1,7 +1,5 @@
 """Abuse controls that need no puzzle: a signed form stamp, a honeypot and a rate limit."""
 
-import hashlib
-import hmac
 import logging
 import secrets
 import time
@@ -11,6 +9,7 @@ from django.core import signing
 from django.core.cache import cache
 
 from nexus.clientip import client_ip
+from nexus.hashing import client_address_hash
 
 logger = logging.getLogger(__name__)
 STAMP_SALT = "intake.form-stamp"
@@ -47,9 +46,7 @@ def read_stamp(value, now=None):
 
 def client_key(request):
     """A keyed hash of the client address: rate limits work, the cache never holds the address."""
-    address = client_ip(request)
-    key = hashlib.sha256(b"nexus.intake.client:" + settings.SECRET_KEY.encode()).digest()
-    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:32]
+    return client_address_hash(client_ip(request))
 
 
 def over_limit(request, bucket, limit=None):

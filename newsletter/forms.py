@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsletter.consent import CURRENT_VERSION, WORDING, current_text
 from newsletter.validators import no_line_breaks
+from nexus.addresses import EmailAddressField
 
 HONEYPOT = "website"
 SOURCES = {"footer", "page"}
@@ -12,7 +13,7 @@ SOURCES = {"footer", "page"}
 class SignupForm(forms.Form):
     """Email, optional first name and the consent sentence; a hidden honeypot catches bots."""
 
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
         max_length=254,
         error_messages={

@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from newsletter.addresses import address_hash
 from newsletter.validators import no_line_breaks
+from nexus.addresses import clean_address
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -73,7 +74,7 @@ def parse(upload):
 
 def _check(line, values, seen):
     problems = []
-    email = values.get("email", "")
+    email = clean_address(values.get("email", ""))  # odd spellings of a good address are that address
     if not email:
         problems.append(f"Line {line}: the email address is missing.")
     elif len(email) > 254:

@@ -1,6 +1,7 @@
 """Writes that touch several models: sign-up, confirmation, unsubscribe, erasure, freezing an audience."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -9,11 +10,52 @@ from django.utils import timezone
 
 from newsletter import consent
 from newsletter.addresses import address_hash
-from newsletter.models import Delivery, Issue, Subscriber, Suppression
+from newsletter.models import Delivery, Issue, SignupRequest, Subscriber, Suppression
+from nexus.audit import Action, record
 
 logger = logging.getLogger(__name__)
 S = Subscriber.Status
+SIGNUP_GRACE = timedelta(minutes=5)  # how long a sign-up request's own task has before the sweep takes it
 NEVER_MAILED_AGAIN = {Suppression.Reason.BOUNCED, Suppression.Reason.COMPLAINED, Suppression.Reason.REJECTED}
+
+
+def request_signup(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION):
+    """What the public form does: store the request (encrypted) and queue its id; nothing else.
+
+    No look-up happens here, so the request takes the same queries and the same time for a new,
+    pending, confirmed, unsubscribed or suppressed address; the task does the rest (subscribe).
+    """
+    signup = SignupRequest.objects.create(
+        email=email, first_name=first_name, source=source, consent_version=consent_version
+    )
+    from newsletter.tasks import handle_signup
+
+    transaction.on_commit(lambda: handle_signup.enqueue(signup.pk))
+
+
+@transaction.atomic
+def handle_signup_request(*, signup_id):
+    """The background half of a sign-up: apply it once, then forget the request row."""
+    signup = SignupRequest.objects.select_for_update().filter(pk=signup_id).first()
+    if signup is None:  # handled already (a task run twice)
+        return False
+    subscribe(
+        email=signup.email,
+        first_name=signup.first_name,
+        source=signup.source,
+        consent_version=signup.consent_version,
+        now=signup.created_at,
+    )
+    signup.delete()
+    return True
+
+
+def handle_waiting_signups(*, now=None):
+    """Requests whose task never finished (a worker died, the database was down): handle them now.
+    Younger ones are left to their own task. Returns how many were handled."""
+    cutoff = (now or timezone.now()) - SIGNUP_GRACE
+    ids = list(SignupRequest.objects.filter(created_at__lt=cutoff).values_list("pk", flat=True))
+    return sum(handle_signup_request(signup_id=signup_id) for signup_id in ids)
 
 
 def subscribe(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION, now=None):
@@ -85,14 +127,18 @@ def confirm(*, key, signup_round, now=None):
 
 
 @transaction.atomic
-def unsubscribe(*, key, now=None):
-    """Take effect at once: the subscriber is marked and the address suppressed (idempotent)."""
+def unsubscribe(*, key, actor=None, now=None):
+    """Take effect at once: the subscriber is marked and the address suppressed (idempotent).
+    Staff doing it for someone (actor) is audited."""
     subscriber = Subscriber.objects.select_for_update().filter(key=key).first()
     if subscriber is None:  # erased already: only the suppression hash remains
         return False
+    if actor is not None:
+        record(actor=actor, action=Action.CHANGE, obj=subscriber, detail="unsubscribed by staff")
     if subscriber.status != S.UNSUBSCRIBED:
         subscriber.status, subscriber.unsubscribed_at = S.UNSUBSCRIBED, now or timezone.now()
-        subscriber.save(update_fields=["status", "unsubscribed_at"])
+        subscriber.email = ""  # nothing left to mail: keep only the hash, as the suppression list does
+        subscriber.save(update_fields=["status", "unsubscribed_at", "email"])
     suppress(email_hash=subscriber.email_hash, reason=Suppression.Reason.UNSUBSCRIBED)
     logger.info("newsletter: subscriber #%s unsubscribed", subscriber.pk)
     return True
@@ -110,14 +156,16 @@ def suppress_addresses(*, addresses, reason):
     for email_hash in hashes:
         suppress(email_hash=email_hash, reason=reason)
     Subscriber.objects.filter(email_hash__in=hashes).exclude(status=S.UNSUBSCRIBED).update(
-        status=S.UNSUBSCRIBED, unsubscribed_at=timezone.now()
+        status=S.UNSUBSCRIBED, unsubscribed_at=timezone.now(), email=""
     )
     return len(hashes)
 
 
 @transaction.atomic
-def erase(*, subscriber):
+def erase(*, subscriber, actor=None):
     """Forget a person: keep only their address hash (so they are never mailed again), drop the rest."""
+    if actor is not None:
+        record(actor=actor, action=Action.CHANGE, obj=subscriber, detail="erased on request")
     suppress(email_hash=subscriber.email_hash, reason=Suppression.Reason.ERASED)
     pk = subscriber.pk
     subscriber.delete()
@@ -199,7 +247,7 @@ def tend_issues(*, now=None):
 
 
 @transaction.atomic
-def import_subscribers(*, rows, source, ask_to_confirm=False, now=None):
+def import_subscribers(*, rows, source, ask_to_confirm=False, actor=None, now=None):
     """Store checked CSV rows in one transaction. Returns counts (imported, confirmed, existing, suppressed).
 
     Addresses already on the list or on the suppression list are left alone: an import never
@@ -237,4 +285,47 @@ def import_subscribers(*, rows, source, ask_to_confirm=False, now=None):
     if ask_to_confirm:
         for subscriber in created:
             transaction.on_commit(lambda subscriber=subscriber: _ask_to_confirm(subscriber))
+    detail = "CSV import: " + ", ".join(f"{name} {count}" for name, count in counts.items())
+    record(actor=actor, action=Action.CHANGE, object_type="newsletter.subscriber", detail=detail)
     return counts
+
+
+# Staff reading and editing subscribers: every view of an address leaves an audit row, written here.
+
+
+def record_list_view(*, actor, subscriber_ids):
+    """A page of the subscriber list (addresses shown): which rows, never the filters' values."""
+    shown = ", ".join(f"#{pk}" for pk in subscriber_ids)
+    record(actor=actor, action=Action.VIEW, object_type="newsletter.subscriber", detail=f"list: {shown or 'none'}")
+
+
+def record_view(*, actor, subscriber_id):
+    record(actor=actor, action=Action.VIEW, object_type="newsletter.subscriber", object_id=subscriber_id)
+
+
+def record_export(*, actor, count):
+    detail = f"CSV export of {count} subscribers"
+    record(actor=actor, action=Action.EXPORT, object_type="newsletter.subscriber", detail=detail)
+
+
+@transaction.atomic
+def update_subscriber(*, subscriber, changed, actor):
+    subscriber.save()
+    if changed:
+        record(actor=actor, action=Action.CHANGE, obj=subscriber, detail="changed " + ", ".join(changed))
+
+
+def find_by_address(*, address, actor):
+    """Staff search for one exact address: (subscribers, suppressions) found through the keyed hash
+    of its canonical form. Audited with the count found; the address itself is kept nowhere."""
+    email_hash = address_hash(address)
+    subscribers = list(Subscriber.objects.filter(email_hash=email_hash))
+    suppressions = list(Suppression.objects.filter(email_hash=email_hash))
+    found = ", ".join(f"#{s.pk}" for s in subscribers) or "no subscriber"
+    record(
+        actor=actor,
+        action=Action.VIEW,
+        object_type="newsletter.subscriber",
+        detail=f"search by address: {found}, {len(suppressions)} suppression(s)",
+    )
+    return subscribers, suppressions

@@ -15,6 +15,20 @@ logger = logging.getLogger(__name__)
 
 
 @task
+def handle_signup(signup_id):
+    """A sign-up request from the form (its id only: the address never enters the task table)."""
+    return "handled" if services.handle_signup_request(signup_id=signup_id) else "skipped"
+
+
+@task
+def handle_waiting_signups():
+    """Every five minutes: sign-up requests left behind by a task that never finished."""
+    handled = services.handle_waiting_signups()
+    reschedule(handle_waiting_signups, every=timedelta(minutes=5))
+    return handled
+
+
+@task
 def send_confirmation(subscriber_id):
     """Email a confirmation link for the subscriber's latest sign-up, if it still waits for one."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()

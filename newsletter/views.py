@@ -37,13 +37,14 @@ def signup(request):
     if not form.is_valid():
         return private(render(request, "newsletter/signup.html", {"form": form}))
     data = form.cleaned_data
-    services.subscribe(
+    services.request_signup(
         email=data["email"],
         first_name=data["first_name"],
         source=form.source_label(),
         consent_version=data["consent_version"],
     )
-    # The same answer whatever the address's state: the form reveals nothing about who subscribed.
+    # The same answer, and the same work, whatever the address's state: the form reveals nothing
+    # about who subscribed (services.request_signup leaves every look-up to the background task).
     return redirect("newsletter:check_inbox")
 
 

@@ -102,6 +102,7 @@ class Stack:
             "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp_port}",
             "NEXUS_FIELD_ENCRYPTION_KEYS": self.keys,
             "NEXUS_NEWSLETTER_HASH_KEY": "stack-hash-" + self.keys,
+            "NEXUS_INTAKE_HASH_KEY": "stack-intake-hash-" + self.keys,
             "NEXUS_ALLOW_PLAIN_HTTP": "1",
             "NEXUS_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
             "NEXUS_SITE_URL": self.base_url,

@@ -7,8 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intake.crypto import EncryptedTextField, lookup_hash
 from intake.models.attribution import Attribution
+from nexus.crypto import EncryptedTextField
+from nexus.hashing import lead_email_hash, lead_phone_hash
 
 DUPLICATE_WINDOW = timedelta(days=90)
 
@@ -39,6 +40,14 @@ class InquiryQuerySet(models.QuerySet):
         if not match:
             return self.none()
         return self.filter(match, created_at__gte=(now or timezone.now()) - DUPLICATE_WINDOW)
+
+    def rehash_lookups(self):
+        """Recompute every phone and email hash from the encrypted values (after a key change)."""
+        count = 0
+        for pk, phone, email in self.values_list("pk", "phone", "email").iterator(chunk_size=500):
+            self.filter(pk=pk).update(phone_hash=lead_phone_hash(phone), email_hash=lead_email_hash(email))
+            count += 1
+        return count
 
     def purgeable(self, *, days, now=None):
         cutoff = (now or timezone.now()) - timedelta(days=days)
@@ -192,8 +201,8 @@ class Inquiry(Attribution):
         return f"{self.get_kind_display().capitalize()} #{self.pk}"
 
     def save(self, *args, **kwargs):
-        self.phone_hash = lookup_hash(self.phone)
-        self.email_hash = lookup_hash(self.email)
+        self.phone_hash = lead_phone_hash(self.phone)
+        self.email_hash = lead_email_hash(self.email)
         super().save(*args, **kwargs)
 
     @property

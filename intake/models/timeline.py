@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intake.crypto import EncryptedTextField
+from nexus.crypto import EncryptedTextField
 
 
 class StatusChange(models.Model):

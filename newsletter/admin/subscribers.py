@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from newsletter import importing, services
 from newsletter.addresses import address_hash
 from newsletter.admin.access import MarketingOnly
+from newsletter.admin.find import FindByAddress
 from newsletter.models import Subscriber, Suppression
-from nexus.audit import Action, record
+from nexus.addresses import EmailAddressField
 from nexus.csv_export import csv_download
 
 CSV_FIELDS = [
@@ -34,20 +35,14 @@ def export_csv(modeladmin, request, queryset):
     for subscriber in queryset.iterator():
         write_row([getattr(subscriber, name) for name in CSV_FIELDS])
         count += 1
-    record(
-        actor=request.user,
-        action=Action.EXPORT,
-        object_type="newsletter.subscriber",
-        detail=f"CSV export of {count} subscribers",
-    )
+    services.record_export(actor=request.user, count=count)
     return response
 
 
 @admin.action(description=_("Unsubscribe selected subscribers"), permissions=["change"])
 def unsubscribe_selected(modeladmin, request, queryset):
     for subscriber in queryset:
-        services.unsubscribe(key=subscriber.key)
-        record(actor=request.user, action=Action.CHANGE, obj=subscriber, detail="unsubscribed by staff")
+        services.unsubscribe(key=subscriber.key, actor=request.user)
     modeladmin.message_user(request, _("Unsubscribed and suppressed."), messages.SUCCESS)
 
 
@@ -65,8 +60,7 @@ def erase_selected(modeladmin, request, queryset):
         return TemplateResponse(request, "admin/newsletter/subscriber/erase.html", context)
     count = 0
     for subscriber in queryset:
-        record(actor=request.user, action=Action.CHANGE, obj=subscriber, detail="erased on request")
-        services.erase(subscriber=subscriber)
+        services.erase(subscriber=subscriber, actor=request.user)
         count += 1
     modeladmin.message_user(request, _("%(count)d subscribers erased.") % {"count": count}, messages.SUCCESS)
     return None
@@ -91,11 +85,11 @@ class SourceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(MarketingOnly, admin.ModelAdmin):
+class SubscriberAdmin(FindByAddress, MarketingOnly, admin.ModelAdmin):
     list_display = ["email", "first_name", "status", "source", "created_at", "confirmed_at", "unsubscribed_at"]
     list_filter = ["status", SourceFilter, "consent_version", "created_at"]
-    search_fields = ["email", "first_name"]
-    search_help_text = _("Search by email address or first name.")
+    # No search_fields: addresses are encrypted, and a GET search would put them in URLs and access
+    # logs. "Find by address" (FindByAddress) posts one exact address and compares its hash.
     date_hierarchy = "created_at"
     actions = [export_csv, unsubscribe_selected, erase_selected]
     fields = [
@@ -136,18 +130,21 @@ class SubscriberAdmin(MarketingOnly, admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra = {"can_import": self.has_import_permission(request)}
-        return super().changelist_view(request, extra_context=(extra_context or {}) | extra)
+        response = super().changelist_view(request, extra_context=(extra_context or {}) | extra)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if request.method in ("GET", "HEAD") and response.status_code == 200 and changelist is not None:
+            # The page shows addresses: which rows it showed goes on the trail.
+            services.record_list_view(actor=request.user, subscriber_ids=[s.pk for s in changelist.result_list])
+        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
-            record(actor=request.user, action=Action.VIEW, object_type="newsletter.subscriber", object_id=object_id)
+            services.record_view(actor=request.user, subscriber_id=object_id)
         return response
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if form.changed_data:
-            record(actor=request.user, action=Action.CHANGE, obj=obj, detail="changed " + ", ".join(form.changed_data))
+        services.update_subscriber(subscriber=obj, changed=form.changed_data, actor=request.user)
 
     def import_view(self, request):
         if not self.has_import_permission(request):
@@ -164,13 +161,10 @@ class SubscriberAdmin(MarketingOnly, admin.ModelAdmin):
                     errors = [str(_("The file has no rows to import."))]
             if not errors:
                 counts = services.import_subscribers(
-                    rows=rows, source="import", ask_to_confirm=form.cleaned_data["ask_to_confirm"]
-                )
-                record(
+                    rows=rows,
+                    source="import",
+                    ask_to_confirm=form.cleaned_data["ask_to_confirm"],
                     actor=request.user,
-                    action=Action.CHANGE,
-                    object_type="newsletter.subscriber",
-                    detail="CSV import: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
                 )
                 message = _(
                     "Imported %(imported)d (%(confirmed)d with consent proof, the rest waiting for confirmation); "
@@ -188,7 +182,7 @@ class SubscriberAdmin(MarketingOnly, admin.ModelAdmin):
 
 
 class SuppressionForm(forms.ModelForm):
-    email = forms.EmailField(label=_("Email address"), max_length=254, help_text=_("Only its hash is stored."))
+    email = EmailAddressField(label=_("Email address"), max_length=254, help_text=_("Only its hash is stored."))
 
     class Meta:
         model = Suppression
@@ -210,13 +204,8 @@ class SuppressionAdmin(MarketingOnly, admin.ModelAdmin):
     list_display = ["__str__", "reason", "created_at"]
     list_filter = ["reason", "created_at"]
     form = SuppressionForm
-    search_fields = ["email_hash"]
-    search_help_text = _("Search by a full email address (it is hashed, then compared).")
-
-    def get_search_results(self, request, queryset, search_term):
-        if not search_term:
-            return queryset, False
-        return queryset.filter(email_hash=address_hash(search_term)), False
+    # Searching by address: the subscribers' "Find by address" page shows suppressions too.
+    change_list_template = "admin/newsletter/suppression/change_list.html"
 
     def get_fields(self, request, obj=None):
         return ["email", "reason"] if obj is None else ["email_hash", "reason", "created_at"]

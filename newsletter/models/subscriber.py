@@ -5,8 +5,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsletter.addresses import address_hash, normalise
 from newsletter.validators import no_line_breaks
+from nexus.addresses import clean_address
+from nexus.crypto import EncryptedTextField
+from nexus.hashing import newsletter_address_hash
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -21,7 +23,18 @@ class SubscriberQuerySet(models.QuerySet):
         return self.confirmed().not_suppressed()
 
     def with_address(self, address):
-        return self.filter(email_hash=address_hash(address))
+        """The one subscriber with this mailbox, whatever its spelling: addresses are encrypted, so
+        every look-up by address goes through the keyed hash of the canonical form."""
+        return self.filter(email_hash=newsletter_address_hash(address))
+
+    def rehash_lookups(self):
+        """Recompute the address hashes (after a change to the canonical form); rows that keep no
+        address (unsubscribed) keep the hash they have."""
+        count = 0
+        for pk, email in self.exclude(email="").values_list("pk", "email").iterator(chunk_size=500):
+            self.filter(pk=pk).update(email_hash=newsletter_address_hash(email))
+            count += 1
+        return count
 
 
 class Subscriber(models.Model):
@@ -29,6 +42,8 @@ class Subscriber(models.Model):
 
     `key` is the opaque identifier inside confirmation and unsubscribe links, so no link ever
     carries the address. `__str__` shows no address: it ends up in the admin history and audit.
+    The address is encrypted at rest and found by `email_hash`; an unsubscribed row keeps only
+    the hash (`forget_address`), like the suppression list.
     """
 
     class Status(models.TextChoices):
@@ -36,7 +51,7 @@ class Subscriber(models.Model):
         CONFIRMED = "confirmed", _("confirmed")
         UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
 
-    email = models.EmailField(_("email address"), max_length=254, validators=[no_line_breaks])
+    email = EncryptedTextField(_("email address"), blank=True, validators=[no_line_breaks])
     email_hash = models.CharField(_("address hash"), max_length=64, unique=True, editable=False)
     first_name = models.CharField(_("first name"), max_length=100, blank=True, validators=[no_line_breaks])
     key = models.UUIDField(_("link key"), default=uuid.uuid4, unique=True, editable=False)
@@ -80,8 +95,9 @@ class Subscriber(models.Model):
         return f"Subscriber #{self.pk}"
 
     def save(self, *args, **kwargs):
-        self.email = self.email.strip()
-        self.email_hash = address_hash(normalise(self.email))
+        if self.email:  # a row that forgot its address keeps the hash it was found by
+            self.email = clean_address(self.email)
+            self.email_hash = newsletter_address_hash(self.email)
         super().save(*args, **kwargs)
 
     @property

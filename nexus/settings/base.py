@@ -122,7 +122,11 @@ if env.bool("NEXUS_DISABLE_CACHE", default=False):  # benchmarks of the uncached
 
 TASKS = {"default": {"BACKEND": env("NEXUS_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend")}}
 # Tasks that re-enqueue themselves (see nexus/periodic.py), started by `manage.py start_periodic_tasks`.
-NEXUS_PERIODIC_TASKS = ["nexus.tasks.heartbeat", "newsletter.tasks.send_due_issues"]
+NEXUS_PERIODIC_TASKS = [
+    "nexus.tasks.heartbeat",
+    "newsletter.tasks.send_due_issues",
+    "newsletter.tasks.handle_waiting_signups",
+]
 
 # Email: Django 6.1's MAILERS, from EMAIL_URL (smtp://host:port) ------------
 
@@ -261,6 +265,10 @@ NEXUS_SITE_URL = env("NEXUS_SITE_URL", default="http://127.0.0.1:8000")
 # Empty here means "derive one from SECRET_KEY": for local and test only; production requires it.
 NEXUS_FIELD_ENCRYPTION_KEYS = env.list("NEXUS_FIELD_ENCRYPTION_KEYS", default=[])
 NEXUS_LEAD_RETENTION_DAYS = env.int("NEXUS_LEAD_RETENTION_DAYS", default=365)
+# Key of the look-up hashes of leads' phones and emails and of client addresses (nexus/hashing.py).
+# Its own key, never SECRET_KEY; `manage.py rehash_lookups` recomputes the hashes after a change.
+# Local and test settings give a fixed insecure one; production requires it.
+NEXUS_INTAKE_HASH_KEY = env("NEXUS_INTAKE_HASH_KEY", default="")
 # Submissions per client address per window (seconds); the address is only ever hashed.
 NEXUS_INTAKE_RATE_LIMIT = env.int("NEXUS_INTAKE_RATE_LIMIT", default=10)
 NEXUS_INTAKE_RATE_WINDOW = env.int("NEXUS_INTAKE_RATE_WINDOW", default=600)
@@ -271,8 +279,9 @@ NEXUS_INTAKE_RATE_WINDOW = env.int("NEXUS_INTAKE_RATE_WINDOW", default=600)
 NEXUS_NEWSLETTER_FROM_EMAIL = env(
     "NEXUS_NEWSLETTER_FROM_EMAIL", default="Nexus Newsletter <newsletter@nexus-recovery.example>"
 )
-# Key for the address hashes (suppression list, throttle keys). Set it once and never change it:
-# a new key forgets who must not be mailed. Empty means "derive from SECRET_KEY" (local, test).
+# Key for the address hashes (suppression list, subscriber look-ups, throttle keys). Set it once and
+# never change it: a new key forgets who must not be mailed. Local and test settings give a fixed
+# insecure one; production requires it.
 NEXUS_NEWSLETTER_HASH_KEY = env("NEXUS_NEWSLETTER_HASH_KEY", default="")
 # At most one confirmation email per address per this many seconds.
 NEXUS_NEWSLETTER_CONFIRM_INTERVAL = env.int("NEXUS_NEWSLETTER_CONFIRM_INTERVAL", default=600)

@@ -15,6 +15,8 @@ MAILERS = mailers_from_url(env("EMAIL_URL"))
 NEXUS_FIELD_ENCRYPTION_KEYS = env.list("NEXUS_FIELD_ENCRYPTION_KEYS")
 # Suppression-list hashes must outlive any rotation of the secret key: a key of their own.
 NEXUS_NEWSLETTER_HASH_KEY = env("NEXUS_NEWSLETTER_HASH_KEY")
+# Leads' look-up hashes likewise (rotatable with `manage.py rehash_lookups`).
+NEXUS_INTAKE_HASH_KEY = env("NEXUS_INTAKE_HASH_KEY")
 
 # Plain HTTP only for a local smoke test behind a local proxy; never in a real deployment.
 _HTTPS = not env.bool("NEXUS_ALLOW_PLAIN_HTTP", default=False)

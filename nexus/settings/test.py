@@ -5,6 +5,10 @@ from .base import env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="test-only-insecure-key")
+# Look-up hash keys of their own (nexus/hashing.py). The newsletter's default is the string the
+# secret key had, from which its hashes used to be derived, so existing suppressions still match.
+NEXUS_NEWSLETTER_HASH_KEY = env("NEXUS_NEWSLETTER_HASH_KEY", default="test-only-insecure-key")
+NEXUS_INTAKE_HASH_KEY = env("NEXUS_INTAKE_HASH_KEY", default="test-only-insecure-intake-lookups")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {

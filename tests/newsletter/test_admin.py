@@ -41,7 +41,6 @@ def test_marketing_sees_subscribers_with_status_source_and_dates(marketing):
     SubscriberFactory(email="seen@example.com", source="footer:/blog/")
     html = marketing.get(CHANGELIST).content.decode()
     assert "seen@example.com" in html and "footer:/blog/" in html and "confirmed" in html
-    assert marketing.get(CHANGELIST + "?q=seen@example").content.decode().count("seen@example.com") >= 1
 
 
 def test_other_staff_roles_cannot_see_subscribers(client):
@@ -253,5 +252,5 @@ def test_line_breaks_in_an_issue_subject_are_refused(marketing):
 def test_the_suppression_list_is_searched_by_hashing_the_address(marketing):
     Suppression.objects.create(email_hash=address_hash("found@example.com"), reason="bounced")
     Suppression.objects.create(email_hash=address_hash("other@example.com"), reason="bounced")
-    html = marketing.get("/admin/newsletter/suppression/?q=Found@example.com").content.decode()
-    assert "1 suppressed address" in html or "1 result" in html
+    html = marketing.post("/admin/newsletter/subscriber/find/", {"email": "Found@example.com"}).content.decode()
+    assert html.count("On the suppression list: hard bounce") == 1

@@ -28,7 +28,7 @@ def test_sign_up_confirm_receive_unsubscribe_and_stay_suppressed(client, setting
     assert "Check your inbox to confirm" in client.get(response["Location"]).content.decode()
 
     [confirmation] = mail.outbox
-    assert confirmation.to == ["Reader@Example.com"]
+    assert confirmation.to == ["Reader@example.com"]  # the domain in its IDNA form, the local part as typed
     confirm_url = link_in(confirmation, "/newsletter/confirm/")
     assert confirm_url.startswith("https://nexus.example/newsletter/confirm/")
     assert "example.com" not in confirm_url.lower()
@@ -48,7 +48,7 @@ def test_sign_up_confirm_receive_unsubscribe_and_stay_suppressed(client, setting
     mail.outbox.clear()
     issue = send_issue(IssueFactory(), django_capture_on_commit_callbacks)
     assert issue.status == Issue.Status.SENT
-    [newsletter] = outbox_to("Reader@Example.com")
+    [newsletter] = outbox_to("Reader@example.com")
     unsubscribe_url = newsletter.extra_headers["List-Unsubscribe"].strip("<>")
     assert unsubscribe_url.startswith("https://nexus.example/newsletter/unsubscribe/")
     assert newsletter.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -68,6 +68,7 @@ def test_sign_up_confirm_receive_unsubscribe_and_stay_suppressed(client, setting
     assert not one_click.cookies
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert subscriber.email == ""  # an unsubscribed row keeps only the hash
     assert Suppression.objects.filter(email_hash=address_hash("reader@example.com")).exists()
 
     mail.outbox.clear()

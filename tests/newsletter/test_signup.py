@@ -112,8 +112,11 @@ def test_sign_up_from_another_site_is_refused_in_the_site_frame(client):
     assert Subscriber.objects.count() == 0
 
 
-def test_sign_up_is_accepted_with_a_same_origin_referer_when_origin_is_missing(client):
-    response = client.post(SIGNUP_URL, signup_data(), HTTP_REFERER="http://testserver/blog/")
+def test_sign_up_is_accepted_with_a_same_origin_referer_when_origin_is_missing(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SIGNUP_URL, signup_data(), HTTP_REFERER="http://testserver/blog/")
     assert response.status_code == 302
     assert Subscriber.objects.count() == 1
 
@@ -146,8 +149,9 @@ def test_bad_input_gets_a_clear_message_and_stores_nothing(client, overrides, me
     assert Subscriber.objects.count() == 0
 
 
-def test_line_breaks_in_hidden_fields_are_not_stored(client):
-    post_signup(client, page="/blog/\r\nX-Injected: yes", source="footer")
+def test_line_breaks_in_hidden_fields_are_not_stored(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_signup(client, page="/blog/\r\nX-Injected: yes", source="footer")
     assert Subscriber.objects.get().source == "footer"
     response = post_signup(client, email="other@example.com", source="footer\r\nX: y")
     assert response.status_code == 200
@@ -160,9 +164,10 @@ def test_an_unknown_consent_version_is_refused(client):
     assert Subscriber.objects.count() == 0
 
 
-def test_consent_records_the_wording_the_form_showed(client):
+def test_consent_records_the_wording_the_form_showed(client, django_capture_on_commit_callbacks):
     html = client.get(SIGNUP_URL).content.decode()
-    post_signup(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_signup(client)
     subscriber = Subscriber.objects.get()
     assert subscriber.consent_text in html
     assert subscriber.consent_at is not None and subscriber.confirmed_at is None

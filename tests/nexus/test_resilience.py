@@ -78,6 +78,7 @@ def test_production_logs_are_json_with_a_request_id():
             "DATABASE_URL": "sqlite:///:memory:",
             "EMAIL_URL": "smtp://127.0.0.1:1025",
             "NEXUS_NEWSLETTER_HASH_KEY": "x" * 40,
+            "NEXUS_INTAKE_HASH_KEY": "y" * 40,
             "NEXUS_FIELD_ENCRYPTION_KEYS": "bm90LXVzZWQtaW4tdGhpcy10ZXN0LW5vdC11c2VkLTA=",
         },
     )

@@ -6,6 +6,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://nexus@127.0.0.1:5432/nexus",
     "EMAIL_URL": "smtp://127.0.0.1:1025",
     "NEXUS_NEWSLETTER_HASH_KEY": "a-long-random-hash-key-for-this-test-only",
+    "NEXUS_INTAKE_HASH_KEY": "another-long-random-hash-key-for-this-test",
     "NEXUS_FIELD_ENCRYPTION_KEYS": "bMqskF41Xz1xKzc1eOYRW8-pX8i3khEyKd1sCMLm3tw=",
 }
 

@@ -1,24 +1,14 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from intake.crypto import EncryptedTextField
-
-
-def encrypted_fields():
-    """{model: [field names]} for every model with encrypted columns."""
-    found = {}
-    for model in apps.get_models():
-        names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
-        if names:
-            found[model] = names
-    return found
+from nexus.crypto import encrypted_fields
 
 
 class Command(BaseCommand):
     help = (
-        "Re-encrypt every encrypted column with the first key of NEXUS_FIELD_ENCRYPTION_KEYS "
-        "(any listed key can still read). Run after putting a new key first; then drop the old key."
+        "Re-encrypt every encrypted column (leads, subscribers) with the first key of "
+        "NEXUS_FIELD_ENCRYPTION_KEYS (any listed key can still read). Run after putting a new key "
+        "first; then drop the old key."
     )
 
     def handle(self, *args, **options):
