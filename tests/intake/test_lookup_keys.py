@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from intake import spam
-from intake.admin.search import search_leads
 from intake.models import Inquiry
+from intake.search import LeadSearch
 from tests.intake.factories import InquiryFactory
 from tests.intake.helpers import INQUIRY_URL, inquiry_data
 
@@ -16,7 +16,7 @@ CHANGELIST = "/admin/intake/inquiry/"
 
 
 def found(term):
-    return list(search_leads(Inquiry.objects.all(), term).values_list("pk", flat=True))
+    return list(LeadSearch.from_term(term).filter(Inquiry.objects.all()).values_list("pk", flat=True))
 
 
 def test_rotating_the_secret_key_as_security_md_says_keeps_duplicates_and_search_working(client, settings):
