@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nexus.bodylimit.PublicBodyLimitMiddleware",  # before anything reads a body (CSRF's process_view does)
     "django_otp.middleware.OTPMiddleware",
     "nexus.staff_middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -70,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Public endpoints refuse multipart bodies and bodies larger than this (nexus/bodylimit.py).
+NEXUS_PUBLIC_MAX_BODY_BYTES = env.int("NEXUS_PUBLIC_MAX_BODY_BYTES", default=128 * 1024)
 
 ROOT_URLCONF = "nexus.urls"
 WSGI_APPLICATION = "nexus.wsgi.application"

@@ -32,7 +32,8 @@ def test_a_page_that_needs_the_database_answers_503_with_the_phone_number():
 
 def test_a_form_sent_while_the_database_is_down_says_please_call():
     result = run_django(
-        REQUEST + "r = client.post('/admin/login/', {'username': 'a', 'password': 'b'})\n"
+        REQUEST + "r = client.post('/admin/login/', 'username=a&password=b', "
+        "content_type='application/x-www-form-urlencoded')\n"
         "print('STATUS', r.status_code)\nprint(r.content.decode())",
         env=DATABASE_DOWN,
     )
