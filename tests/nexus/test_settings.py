@@ -18,18 +18,32 @@ def test_production_refuses_to_start_without_each_secret():
         assert missing in result.stderr
 
 
-def test_production_deploy_check_reports_no_issues():
-    result = run_manage(
+BEHIND_ONE_PROXY = {"NEXUS_TRUSTED_PROXY_COUNT": "1"}
+
+
+def deploy_check(env):
+    return run_manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
         settings="nexus.settings.production",
-        env=PRODUCTION_ENV,
-        drop=["DJANGO_ALLOW_ASYNC_UNSAFE"],
+        env=env,
+        drop=["DJANGO_ALLOW_ASYNC_UNSAFE", "NEXUS_TRUSTED_PROXY_COUNT"],
     )
+
+
+def test_production_deploy_check_reports_no_issues():
+    result = deploy_check(PRODUCTION_ENV | BEHIND_ONE_PROXY)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_production_trusts_no_proxy():
+    """gunicorn must sit behind a buffering proxy; with the count at 0 every client shares its address."""
+    result = deploy_check(PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "nexus.W001" in result.stderr and "NEXUS_TRUSTED_PROXY_COUNT is 0" in result.stderr
 
 
 def test_email_comes_from_email_url_through_mailers():
