@@ -24,9 +24,9 @@ from ops.postgres import Postgres
 
 
 class Stack:
-    def __init__(self, *, web=2, web_workers=1, workers=2, nginx=True, micro_cache=True, redis=True, cache=True):
+    def __init__(self, *, web=2, web_workers=1, workers=2, nginx=True, micro_cache=True, cache=True):
         self.web_count, self.web_workers, self.worker_count = web, web_workers, workers
-        self.use_nginx, self.micro_cache, self.use_redis, self.use_cache = nginx, micro_cache, redis, cache
+        self.use_nginx, self.micro_cache, self.use_cache = nginx, micro_cache, cache
         self.dir = Path(tempfile.mkdtemp(prefix="nexus-stack-"))
         self.processes = {}
         self.pg_port, self.redis_port, self.nginx_port = free_port(), free_port(), free_port()
@@ -55,8 +55,7 @@ class Stack:
 
     def start(self):
         self.start_postgres()
-        if self.use_redis:
-            self.start_redis()
+        self.start_redis()  # production requires REDIS_URL
         self.start_smtp()
         self.manage("migrate", "--noinput", quiet=True)
         self.manage("collectstatic", "--noinput", quiet=True)
@@ -115,8 +114,7 @@ class Stack:
             "NEXUS_NEWSLETTER_BATCH_SIZE": "50",
             "NEXUS_NEWSLETTER_CLAIM_TIMEOUT": "2",
         }
-        if self.use_redis:
-            environment["REDIS_URL"] = f"redis://127.0.0.1:{self.redis_port}/0"
+        environment["REDIS_URL"] = f"redis://127.0.0.1:{self.redis_port}/0"
         if not self.use_cache:
             environment["NEXUS_DISABLE_CACHE"] = "1"
         return environment | extra
