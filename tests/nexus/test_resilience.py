@@ -3,10 +3,15 @@
 import json
 import logging
 
+import pytest
+from django.core import mail
 from django.core.cache import caches
 from django.utils.module_loading import import_string
 
+from intake.models import Inquiry
 from nexus.settings.base import caches_from_url
+from tests.intake.helpers import inquiry_data
+from tests.newsletter.helpers import post_signup
 from tests.subprocess_django import run_django
 
 DATABASE_DOWN = {"DATABASE_URL": "postgres://nobody@127.0.0.1:9/nexus"}  # port 9 never answers
@@ -51,6 +56,7 @@ def test_redis_down_reads_as_a_miss_and_writes_are_dropped(caplog):
         assert cache.get("page:1", "miss") == "miss"
         cache.set("page:1", "html")
         assert cache.add("rate:abc", 1) is True
+        assert cache.incr("rate:abc") == 1
         assert cache.get_many(["a", "b"]) == {}
         cache.delete("page:1")
         assert cache.get_or_set("generation", 7) == 7
@@ -89,3 +95,17 @@ def test_production_logs_are_json_with_a_request_id():
     entry = json.loads(lines[-1])
     assert entry["message"] == "hello" and entry["level"] == "WARNING"
     assert "HEADER abcdef12-3456" in result.stdout
+
+
+@pytest.mark.django_db
+def test_with_redis_down_an_inquiry_is_stored_and_a_sign_up_is_still_confirmed(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The production cache configuration, pointed at a port where no Redis answers."""
+    settings.CACHES = caches_from_url("redis://127.0.0.1:9/0")
+    response = client.post("/admissions/", inquiry_data())
+    assert response.status_code == 302 and response["Location"].endswith("/admissions/thank-you/")
+    assert Inquiry.objects.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        post_signup(client, email="reader@example.com")
+    assert [m.to for m in mail.outbox if "confirm" in m.subject.lower()] == [["reader@example.com"]]
