@@ -2,6 +2,7 @@
 
 import re
 import time
+from urllib.parse import urlsplit
 
 from ops.http import Session, hidden_inputs
 from ops.local import wait_for
@@ -85,9 +86,13 @@ def inquiries_land_through_both_web_processes(stack):
     subjects = sorted(str(m["Subject"]) for m in notes)
     check(all(re.fullmatch(r"(URGENT: )?New inquiry #\d+", s) for s in subjects), f"unexpected subjects {subjects}")
     check(not any("Smoke Test" in m.as_string() for m in notes), "a notification email carried a name")
+    site_domain = urlsplit(stack.base_url).hostname
+    for m in notes:
+        check(str(m["Message-ID"]).endswith(f"@{site_domain}>"), f"Message-ID {m['Message-ID']} is not the site's")
+        check(m["Auto-Submitted"] == "auto-generated", "a notification lacks Auto-Submitted: auto-generated")
     return (
         f"{stored} inquiries (2 straight to each web process, 3 through nginx), "
-        f"{len(notes)} notifications without personal data"
+        f"{len(notes)} notifications without personal data, auto-submitted, Message-IDs in the site's domain"
     )
 
 
