@@ -1,4 +1,12 @@
-"""gunicorn settings for the web processes (see Procfile). Every value can be overridden by env."""
+"""gunicorn settings for the web processes (see Procfile). Every value can be overridden by env.
+
+gunicorn must sit behind a buffering reverse proxy (nginx, as `make prod-smoke` runs it; see
+ops/nginx.py): its sync workers serve one request at a time, so a client that sends its body
+or reads its answer slowly holds a whole worker, and a handful of them take the site down.
+nginx reads the body and the response whole before passing them on, and caps the body size.
+Never expose gunicorn's port to the internet; set NEXUS_TRUSTED_PROXY_COUNT to the proxies
+in front (a deploy check warns when it is 0).
+"""
 
 import multiprocessing
 import os

@@ -8,6 +8,7 @@ class NexusConfig(AppConfig):
     verbose_name = _("Nexus (site-wide)")
 
     def ready(self):
+        from nexus import checks  # noqa: F401 - registers the deploy checks
         from nexus.roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="nexus.sync_role_permissions")

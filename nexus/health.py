@@ -1,15 +1,17 @@
 """What /healthz reports: the database, the cache, and the task worker's heartbeat."""
 
 import uuid
-from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from nexus.models import WorkerHeartbeat
+from nexus.tasks import HEARTBEAT_INTERVAL
 
-WORKER_STALE_AFTER = timedelta(minutes=2)
+# A beat lands every interval plus a worker's pick-up delay; two missed in a row mean no worker
+# is taking tasks (notifications wait too), so a dead worker reads "stale" within 3 intervals.
+WORKER_STALE_AFTER = HEARTBEAT_INTERVAL * 5 / 2
 
 
 def database_state():

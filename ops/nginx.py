@@ -17,6 +17,10 @@ http {{
     gzip on;
     gzip_min_length 256;
     gzip_types text/css application/javascript image/svg+xml application/xml application/atom+xml;
+    # nginx reads each request body whole before gunicorn sees it (a slow client ties up nginx,
+    # never a sync worker) and refuses one over this size; Django refuses public bodies over
+    # NEXUS_PUBLIC_MAX_BODY_BYTES and any multipart one (nexus/bodylimit.py).
+    client_max_body_size 1m;
     client_body_temp_path {dir}/client_body;
     proxy_temp_path {dir}/proxy_temp;
     fastcgi_temp_path {dir}/fastcgi_temp;

@@ -19,17 +19,19 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from cryptography.fernet import Fernet
 
-from ops.local import PG_BIN, PYTHON, ROOT, Mailbox, free_port, port_open, wait_for
+from ops.local import PYTHON, ROOT, Mailbox, free_port, port_open, wait_for
+from ops.postgres import Postgres
 
 
 class Stack:
-    def __init__(self, *, web=2, web_workers=1, workers=2, nginx=True, micro_cache=True, redis=True, cache=True):
+    def __init__(self, *, web=2, web_workers=1, workers=2, nginx=True, micro_cache=True, cache=True):
         self.web_count, self.web_workers, self.worker_count = web, web_workers, workers
-        self.use_nginx, self.micro_cache, self.use_redis, self.use_cache = nginx, micro_cache, redis, cache
+        self.use_nginx, self.micro_cache, self.use_cache = nginx, micro_cache, cache
         self.dir = Path(tempfile.mkdtemp(prefix="nexus-stack-"))
         self.processes = {}
         self.pg_port, self.redis_port, self.nginx_port = free_port(), free_port(), free_port()
         self.web_ports = [free_port() for _ in range(web)]
+        self.postgres = Postgres(self.dir, self.pg_port)
         self.mailbox = Mailbox()
         self.smtp = None
         self.keys = Fernet.generate_key().decode()
@@ -53,8 +55,7 @@ class Stack:
 
     def start(self):
         self.start_postgres()
-        if self.use_redis:
-            self.start_redis()
+        self.start_redis()  # production requires REDIS_URL
         self.start_smtp()
         self.manage("migrate", "--noinput", quiet=True)
         self.manage("collectstatic", "--noinput", quiet=True)
@@ -82,7 +83,7 @@ class Stack:
         self.processes.clear()
         if self.smtp is not None:
             self.smtp.stop()
-        self.pg_ctl("stop", "-m", "immediate", check=False)
+        self.postgres.stop("immediate")
         shutil.rmtree(self.dir, ignore_errors=True)
 
     # parts ---------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "nexus.settings.production",
             "DJANGO_SECRET_KEY": "stack-" + self.keys,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{self.pg_port}/nexus",
+            "DATABASE_URL": self.postgres.url("nexus"),
             "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp_port}",
             "NEXUS_FIELD_ENCRYPTION_KEYS": self.keys,
             "NEXUS_NEWSLETTER_HASH_KEY": "stack-hash-" + self.keys,
@@ -114,8 +115,7 @@ class Stack:
             "NEXUS_NEWSLETTER_BATCH_SIZE": "50",
             "NEXUS_NEWSLETTER_CLAIM_TIMEOUT": "2",
         }
-        if self.use_redis:
-            environment["REDIS_URL"] = f"redis://127.0.0.1:{self.redis_port}/0"
+        environment["REDIS_URL"] = f"redis://127.0.0.1:{self.redis_port}/0"
         if not self.use_cache:
             environment["NEXUS_DISABLE_CACHE"] = "1"
         return environment | extra
@@ -146,67 +146,14 @@ class Stack:
         path = self.dir / f"{name}.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def pg_ctl(self, *args, check=True):
-        data = self.dir / "pg" / "data"
-        if not data.exists():
-            return None
-        return subprocess.run(
-            [
-                "runuser",
-                "-u",
-                "postgres",
-                "--",
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(data),
-                *args,
-                "-o",
-                f"-p {self.pg_port} -k {self.dir / 'pg'} -c listen_addresses=127.0.0.1 -c fsync=off",
-                "-l",
-                str(self.dir / "pg" / "log"),
-                "-w",
-            ],
-            check=check,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-
     def start_postgres(self):
-        pg = self.dir / "pg"
-        pg.mkdir()
-        os.chmod(self.dir, 0o755)
-        shutil.chown(pg, "postgres")
-        subprocess.run(
-            [
-                "runuser",
-                "-u",
-                "postgres",
-                "--",
-                str(PG_BIN / "initdb"),
-                "-D",
-                str(pg / "data"),
-                "--auth=trust",
-                "-E",
-                "UTF8",
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        self.pg_ctl("start")
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres", "-c", "CREATE DATABASE nexus"],
-            check=True,
-            capture_output=True,
-            timeout=30,
-        )
+        self.postgres.create("nexus")
 
     def stop_postgres(self):
-        self.pg_ctl("stop", "-m", "fast")
+        self.postgres.stop()
 
     def restart_postgres(self):
-        self.pg_ctl("start")
+        self.postgres.start()
 
     def start_redis(self):
         self.spawn(
@@ -250,13 +197,14 @@ class Stack:
         args = [
             PYTHON,
             "manage.py",
-            "db_worker",
+            "task_worker",
             "--worker-id",
             f"worker{index}",
             "--interval",
             "0.2",
             "--no-startup-delay",
-            "--no-reload",
+            "--max-backoff",
+            "2",
         ]
         return self.spawn(f"worker{index}", args, env=self.env())
 

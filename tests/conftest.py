@@ -2,7 +2,10 @@ import os
 
 import pytest
 
+from tests import form_posts
 from tests.browser.harness import CHROMIUM_ARGS, PHONE, BrowserPage, chromium_or_skip
+
+form_posts.install()
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM
 # calls from that thread. The live server runs in its own thread, so this is safe in tests.

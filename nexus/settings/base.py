@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nexus.bodylimit.PublicBodyLimitMiddleware",  # before anything reads a body (CSRF's process_view does)
     "django_otp.middleware.OTPMiddleware",
     "nexus.staff_middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -70,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Public endpoints refuse multipart bodies and bodies larger than this (nexus/bodylimit.py).
+NEXUS_PUBLIC_MAX_BODY_BYTES = env.int("NEXUS_PUBLIC_MAX_BODY_BYTES", default=128 * 1024)
 
 ROOT_URLCONF = "nexus.urls"
 WSGI_APPLICATION = "nexus.wsgi.application"
@@ -105,18 +109,29 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
+
+
+def caches_from_url(url):
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
         "default": {
-            "BACKEND": "nexus.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "nexus.cache.RedisCache",  # django-redis; a Redis outage reads as misses
+            "LOCATION": url,
             "KEY_PREFIX": "nexus",
-            # Short timeouts: a dead Redis must cost a request milliseconds, not seconds.
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # Short timeouts: a dead Redis must cost a request milliseconds, not seconds.
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = caches_from_url(REDIS_URL)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "nexus.cache"
 if env.bool("NEXUS_DISABLE_CACHE", default=False):  # benchmarks of the uncached path
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
@@ -135,7 +150,7 @@ EMAIL_URL = env("EMAIL_URL", default="")
 
 def mailers_from_url(url):
     if not url:
-        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+        return {"default": {"BACKEND": "nexus.mail.ConsoleBackend"}}
     parsed = urlsplit(url)
     use_tls = parsed.scheme in ("smtp+tls", "submission")
     use_ssl = parsed.scheme == "smtps"
@@ -148,7 +163,8 @@ def mailers_from_url(url):
     }
     if parsed.username:
         options |= {"username": unquote(parsed.username), "password": unquote(parsed.password or "")}
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}}
+    # nexus.mail's backends give every message the site's Message-ID and Auto-Submitted headers.
+    return {"default": {"BACKEND": "nexus.mail.SmtpBackend", "OPTIONS": options}}
 
 
 MAILERS = mailers_from_url(EMAIL_URL)

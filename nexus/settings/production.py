@@ -1,5 +1,9 @@
 """Production: every secret from the environment, no defaults; HTTPS everywhere."""
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import DATABASES, LOGGING, env, mailers_from_url
 
@@ -18,8 +22,23 @@ NEXUS_NEWSLETTER_HASH_KEY = env("NEXUS_NEWSLETTER_HASH_KEY")
 # Leads' look-up hashes likewise (rotatable with `manage.py rehash_lookups`).
 NEXUS_INTAKE_HASH_KEY = env("NEXUS_INTAKE_HASH_KEY")
 
+# Every process must share one cache: rate limits, lockout counts, the page cache's invalidation.
+# (base.py builds CACHES from it; here it is required.)
+REDIS_URL = env("REDIS_URL")
+
 # Plain HTTP only for a local smoke test behind a local proxy; never in a real deployment.
 _HTTPS = not env.bool("NEXUS_ALLOW_PLAIN_HTTP", default=False)
+
+# Every link in every email, and the List-Unsubscribe header, start with this: an http or
+# localhost address breaks one-click unsubscribe and sends people nowhere.
+NEXUS_SITE_URL = env("NEXUS_SITE_URL")
+_site = urlsplit(NEXUS_SITE_URL)
+_local_smoke = not _HTTPS and _site.scheme == "http" and _site.hostname in ("127.0.0.1", "localhost")
+if not (_site.hostname and (_site.scheme == "https" or _local_smoke)):
+    raise ImproperlyConfigured(
+        f"NEXUS_SITE_URL must be the site's https:// address in production (got {NEXUS_SITE_URL!r}); "
+        "plain http is allowed only to 127.0.0.1 or localhost with NEXUS_ALLOW_PLAIN_HTTP, for a local smoke test."
+    )
 SECURE_SSL_REDIRECT = _HTTPS
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS

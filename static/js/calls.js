@@ -26,7 +26,8 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest('a[href^="tel:"]');
     if (!link || !navigator.sendBeacon) { return; }
-    var data = new FormData();
+    // URLSearchParams, not FormData: the public endpoints take no multipart body (nexus/bodylimit.py).
+    var data = new URLSearchParams();
     data.append("page", window.location.pathname);
     Object.keys(touch).forEach(function (name) { data.append("ft_" + name, touch[name] || ""); });
     navigator.sendBeacon("/admissions/call-click/", data);

@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from nexus.models import WorkerHeartbeat
-from nexus.tasks import heartbeat
+from nexus.tasks import HEARTBEAT_INTERVAL, heartbeat
 from tests.subprocess_django import run_django
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,15 @@ def test_healthz_reports_the_worker_heartbeat(client):
     assert "worker: ok (last beat 0 s ago)" in client.get("/healthz").content.decode()
     WorkerHeartbeat.objects.update(beat_at=timezone.now() - timedelta(minutes=5))
     assert "worker: stale (last beat 300 s ago)" in client.get("/healthz").content.decode()
+
+
+def test_a_worker_that_stopped_reads_stale_within_three_heartbeat_intervals(client):
+    """One late beat is a busy worker; a beat three intervals old is no worker at all."""
+    heartbeat.enqueue()
+    WorkerHeartbeat.objects.update(beat_at=timezone.now() - HEARTBEAT_INTERVAL * 3 / 2)
+    assert "worker: ok" in client.get("/healthz").content.decode()
+    WorkerHeartbeat.objects.update(beat_at=timezone.now() - HEARTBEAT_INTERVAL * 3)
+    assert "worker: stale" in client.get("/healthz").content.decode()
 
 
 def test_security_headers_on_every_response(client):

@@ -3,9 +3,15 @@
 import json
 import logging
 
+import pytest
+from django.core import mail
 from django.core.cache import caches
+from django.utils.module_loading import import_string
 
-from nexus.cache import ResilientRedisCache
+from intake.models import Inquiry
+from nexus.settings.base import caches_from_url
+from tests.intake.helpers import inquiry_data
+from tests.newsletter.helpers import post_signup
 from tests.subprocess_django import run_django
 
 DATABASE_DOWN = {"DATABASE_URL": "postgres://nobody@127.0.0.1:9/nexus"}  # port 9 never answers
@@ -32,7 +38,8 @@ def test_a_page_that_needs_the_database_answers_503_with_the_phone_number():
 
 def test_a_form_sent_while_the_database_is_down_says_please_call():
     result = run_django(
-        REQUEST + "r = client.post('/admin/login/', {'username': 'a', 'password': 'b'})\n"
+        REQUEST + "r = client.post('/admin/login/', 'username=a&password=b', "
+        "content_type='application/x-www-form-urlencoded')\n"
         "print('STATUS', r.status_code)\nprint(r.content.decode())",
         env=DATABASE_DOWN,
     )
@@ -42,9 +49,9 @@ def test_a_form_sent_while_the_database_is_down_says_please_call():
 
 
 def test_redis_down_reads_as_a_miss_and_writes_are_dropped(caplog):
-    cache = ResilientRedisCache(
-        "redis://127.0.0.1:9/0", {"OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}
-    )
+    """The production configuration, pointed at a port where no Redis answers."""
+    config = caches_from_url("redis://127.0.0.1:9/0")["default"]
+    cache = import_string(config["BACKEND"])(config["LOCATION"], config)
     with caplog.at_level(logging.WARNING, logger="nexus.cache"):
         assert cache.get("page:1", "miss") == "miss"
         cache.set("page:1", "html")
@@ -52,8 +59,9 @@ def test_redis_down_reads_as_a_miss_and_writes_are_dropped(caplog):
         assert cache.incr("rate:abc") == 1
         assert cache.get_many(["a", "b"]) == {}
         cache.delete("page:1")
-    assert "cache unavailable during get: ConnectionError" in caplog.text
-    assert "page:1" not in caplog.text, "keys are never logged"
+        assert cache.get_or_set("generation", 7) == 7
+    assert "ConnectionError" in caplog.text, "an outage shows in the logs"
+    assert "page:1" not in caplog.text and "rate:abc" not in caplog.text, "keys are never logged"
 
 
 def test_the_configured_cache_round_trips():
@@ -80,9 +88,25 @@ def test_production_logs_are_json_with_a_request_id():
             "NEXUS_NEWSLETTER_HASH_KEY": "x" * 40,
             "NEXUS_INTAKE_HASH_KEY": "y" * 40,
             "NEXUS_FIELD_ENCRYPTION_KEYS": "bm90LXVzZWQtaW4tdGhpcy10ZXN0LW5vdC11c2VkLTA=",
+            "REDIS_URL": "redis://127.0.0.1:9/0",
+            "NEXUS_SITE_URL": "https://nexus.example",
         },
     )
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     entry = json.loads(lines[-1])
     assert entry["message"] == "hello" and entry["level"] == "WARNING"
     assert "HEADER abcdef12-3456" in result.stdout
+
+
+@pytest.mark.django_db
+def test_with_redis_down_an_inquiry_is_stored_and_a_sign_up_is_still_confirmed(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The production cache configuration, pointed at a port where no Redis answers."""
+    settings.CACHES = caches_from_url("redis://127.0.0.1:9/0")
+    response = client.post("/admissions/", inquiry_data())
+    assert response.status_code == 302 and response["Location"].endswith("/admissions/thank-you/")
+    assert Inquiry.objects.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        post_signup(client, email="reader@example.com")
+    assert [m.to for m in mail.outbox if "confirm" in m.subject.lower()] == [["reader@example.com"]]

@@ -1,0 +1,50 @@
+"""Request bodies on public endpoints: small, and never multipart, refused before anything reads them.
+
+No public form of ours takes a file, and the largest valid one (an inquiry with a 5,000-character
+message of four-byte characters, percent-encoded) is about 62 KB. Without this, any endpoint
+that reads `request.POST` (the CSRF-exempt newsletter sign-up among them) lets anyone make
+Django parse a multipart upload of any size and spool its files to disk. The refusal looks
+only at the headers (Content-Length, Content-Type): the body itself is never read. A request
+without a Content-Length (chunked) is read by Django as empty, so it cannot bring a body in.
+
+Signed-in staff are exempt in the admin, which may take uploads one day; there Django's own
+limits (DATA_UPLOAD_MAX_MEMORY_SIZE, FILE_UPLOAD_MAX_MEMORY_SIZE) apply. It must run after
+AuthenticationMiddleware, which only makes `request.user` lazy: the session is read only for a
+large or multipart request to the admin.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+
+
+def declared_length(request):
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0  # Django reads such a body as empty too
+
+
+class PublicBodyLimitMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limit = settings.NEXUS_PUBLIC_MAX_BODY_BYTES
+        self.admin_prefix = "/" + settings.NEXUS_ADMIN_PATH
+
+    def __call__(self, request):
+        multipart = request.content_type.startswith("multipart/")
+        too_large = declared_length(request) > self.limit
+        if (multipart or too_large) and not self.staff_in_admin(request):
+            return self.refuse(request, status=415 if multipart else 413)
+        return self.get_response(request)
+
+    def staff_in_admin(self, request):
+        user = request.user
+        return request.path.startswith(self.admin_prefix) and user.is_active and user.is_staff
+
+    def refuse(self, request, *, status):
+        what = "a file upload" if status == 415 else f"a body over {self.limit // 1024} KB"
+        text = (
+            f"This address does not accept {what}; nothing was stored.\n"
+            f"To reach us, call {settings.NEXUS_PHONE}. In a crisis, call or text 988.\n"
+        )
+        return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,26 @@
+"""A test that overrides a setting nobody reads proves nothing: every setting the suite changes exists."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+OVERRIDE = re.compile(r"\bsettings\.([A-Z][A-Z0-9_]*)\s*=(?!=)|override_settings\(([^)]*)\)")
+TESTS = Path(__file__).resolve().parent.parent
+
+
+def overridden_names():
+    for path in TESTS.rglob("*.py"):
+        for match in OVERRIDE.finditer(path.read_text()):
+            if match.group(1):
+                yield path.relative_to(TESTS), match.group(1)
+            else:
+                for name in re.findall(r"\b([A-Z][A-Z0-9_]+)\s*=", match.group(2)):
+                    yield path.relative_to(TESTS), name
+
+
+def test_every_setting_a_test_overrides_is_one_the_project_has():
+    names = list(overridden_names())
+    assert names, "the scan found no overrides at all"
+    unknown = sorted({f"{path}: {name}" for path, name in names if not hasattr(settings, name)})
+    assert not unknown, "tests override settings that do not exist:\n" + "\n".join(unknown)
