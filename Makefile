@@ -1,6 +1,8 @@
 # Two commands set everything up: `make run` and `make test`. See README.md.
 .DEFAULT_GOAL := help
 PORT ?= 8000
+# The settings read PORT too: NEXUS_SITE_URL (every absolute link) follows it locally.
+export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from nexus.site_url import absolute
+
 USERNAME = "admin"
 PASSWORD = "nexus-local-demo"  # noqa: S105 - local settings only, refused elsewhere
 
@@ -19,6 +21,6 @@ class Command(BaseCommand):
             user.set_password(PASSWORD)
             user.save()
         self.stdout.write(
-            f"Sign in at http://127.0.0.1:{settings.NEXUS_LOCAL_PORT}/{settings.NEXUS_ADMIN_PATH} "
+            f"Sign in at {absolute('/' + settings.NEXUS_ADMIN_PATH)} "
             f"as '{USERNAME}' with password '{PASSWORD}' (local demo only)."
         )
