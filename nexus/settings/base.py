@@ -296,6 +296,10 @@ LOGGING = {
     },
     "root": {"handlers": ["stdout"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's defaults give "django" a bare console handler and "django.server" its own format:
+        # without these two, autoreload and task lines came out twice and request lines unformatted.
+        "django": {"handlers": [], "level": env("DJANGO_LOG_LEVEL", default="INFO"), "propagate": True},
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
         "django.security": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
