@@ -30,7 +30,7 @@ def load():
     for path, fields, sections in PAGES:
         created += ensure_page(path, fields, sections, reviewer_user=reviewer_user)
     created += ensure_benzo_page(reviewer_user, testimonial)
-    return f"site, {created} new pages, 1 SAMPLE reviewer, 1 SAMPLE testimonial"
+    return f"site, {created} new pages ({Page.objects.count()} in all), 1 SAMPLE reviewer, 1 SAMPLE testimonial"
 
 
 def sample_reviewer():

@@ -237,7 +237,7 @@ NEXUS_NO_REFERRER_PATHS = ["/admissions/", "/newsletter/", "/search/", "/" + NEX
 
 NEXUS_CENTER_NAME = env("NEXUS_CENTER_NAME", default="Nexus Recovery")
 # A fictional 555-01xx number until the real one is configured.
-NEXUS_PHONE = env("NEXUS_PHONE", default="+1-555-010-0199")
+NEXUS_PHONE = env("NEXUS_PHONE", default="+1-202-555-0199")
 NEXUS_ADDRESS = env("NEXUS_ADDRESS", default="100 Example Way, Springfield, ST 00000")
 NEXUS_ADMISSIONS_EMAIL = env("NEXUS_ADMISSIONS_EMAIL", default="admissions@nexus-recovery.example")
 NEXUS_SITE_URL = env("NEXUS_SITE_URL", default="http://127.0.0.1:8000")
