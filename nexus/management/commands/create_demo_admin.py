@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from nexus.site_url import absolute
 
@@ -24,3 +25,6 @@ class Command(BaseCommand):
             f"Sign in at {absolute('/' + settings.NEXUS_ADMIN_PATH)} "
             f"as '{USERNAME}' with password '{PASSWORD}' (local demo only)."
         )
+        if getattr(settings, "NEXUS_OUTBOX_DIR", None):
+            outbox = absolute(reverse("outbox:list"))
+            self.stdout.write(f"Emails the site sends are kept in {settings.NEXUS_OUTBOX_DIR}/: read them at {outbox}")
