@@ -31,6 +31,11 @@ def superuser_only(view):
     return admin.site.admin_view(check)
 
 
+def page_context(request, **context):
+    # Django's navigation sidebar lists every model; beside one mailbox it only squeezes the page.
+    return admin.site.each_context(request) | {"is_nav_sidebar_enabled": False} | context
+
+
 def kept_or_404(request, name):
     message = store.read(name)
     if message is None:
@@ -41,18 +46,14 @@ def kept_or_404(request, name):
 
 @superuser_only
 def message_list(request):
-    context = admin.site.each_context(request) | {
-        "title": "Local outbox",
-        "messages_kept": store.listing(),
-        "directory": store.directory(),
-    }
+    context = page_context(request, title="Local outbox", messages_kept=store.listing(), directory=store.directory())
     return TemplateResponse(request, "nexus/outbox/list.html", context)
 
 
 @superuser_only
 def message_detail(request, name):
     message = kept_or_404(request, name)
-    context = admin.site.each_context(request) | {"title": message.subject, "message": message}
+    context = page_context(request, title=message.subject, message=message)
     return TemplateResponse(request, "nexus/outbox/message.html", context)
 
 
