@@ -110,6 +110,11 @@ def first_hour(page, server):
     assert server.outbox_url == f"{server.base_url}/admin/outbox/"
     sign_in(page)
     open_message(page, server, "Please confirm your subscription")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Open the HTML part").click()
+    in_html = page.locator("a[href*='/newsletter/confirm/']").first.get_attribute("href")
+    assert in_html.startswith(server.base_url + "/newsletter/confirm/")
+    page.go_back()
     confirm = page.locator(".outbox-text a[href*='/newsletter/confirm/']")
     assert confirm.get_attribute("href").startswith(server.base_url + "/newsletter/confirm/")
     confirm.click()
