@@ -39,7 +39,7 @@ def test_email_comes_from_email_url_through_mailers():
     assert result.stdout.split() == ["django.core.mail.backends.smtp", "127.0.0.1", "1025"]
 
     result = run_django(code.replace(", m.host, m.port", ""), settings="nexus.settings.local", env={"EMAIL_URL": ""})
-    assert result.stdout.split() == ["django.core.mail.backends.console"]
+    assert result.stdout.split() == ["nexus.outbox.backend"]  # the local outbox, var/mail/
 
 
 def test_cache_is_redis_when_redis_url_is_set():
