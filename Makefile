@@ -1,6 +1,8 @@
 # Two commands set everything up: `make run` and `make test`. See README.md.
 .DEFAULT_GOAL := help
 PORT ?= 8000
+# The settings read PORT too: NEXUS_SITE_URL (every absolute link) follows it locally.
+export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -11,12 +13,13 @@ BOOT_PYTHON := $(shell for p in python3.13 python3.12 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint bench prod-smoke demo clean
+.PHONY: help run test lint bench prod-smoke demo shots clean
 
 help:
 	@echo "make run    build .venv, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test   install dev requirements and run the whole suite"
 	@echo "make lint   ruff"
+	@echo "make shots  screenshots of the running server at 375 and 1280 px in var/shots/ (SHOTS=\"/path/ ...\")"
 	@echo "make bench       run the benchmarks (writes var/bench.json; needs wrk, nginx, PostgreSQL binaries)"
 	@echo "make prod-smoke  the production shape on this machine: nginx, 2 web, 2 workers, PostgreSQL, Redis"
 
@@ -56,6 +59,10 @@ bench: $(VENV)/.dev
 prod-smoke: $(VENV)/.dev
 	@mkdir -p var
 	$(PY) -m ops.prod_smoke
+
+shots: $(VENV)/.dev
+	@mkdir -p var/shots
+	$(PY) -m tests.browser.shots --base http://127.0.0.1:$(PORT) $(SHOTS)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 staticfiles

@@ -14,14 +14,15 @@ from content import services
 from content.demo_benzo import ACCESSED, SECTIONS, SOURCES
 from content.demo_pages import PAGES
 from content.models import Page, Reviewer, Section, Source, Testimonial
-from nexus import roles
+from nexus import roles, site_url
 
 BENZO_PATH = "/benzodiazepine-addiction-treatment/"
 
 
 def load():
+    # Nothing builds links from this row (nexus.site_url does); it only mirrors the site's address.
     Site.objects.update_or_create(
-        pk=settings.SITE_ID, defaults={"domain": "127.0.0.1:8000", "name": settings.NEXUS_CENTER_NAME}
+        pk=settings.SITE_ID, defaults={"domain": site_url.parts()[1], "name": settings.NEXUS_CENTER_NAME}
     )
     reviewer_user = sample_reviewer()
     testimonial = sample_testimonial()
@@ -29,7 +30,7 @@ def load():
     for path, fields, sections in PAGES:
         created += ensure_page(path, fields, sections, reviewer_user=reviewer_user)
     created += ensure_benzo_page(reviewer_user, testimonial)
-    return f"site, {created} new pages, 1 SAMPLE reviewer, 1 SAMPLE testimonial"
+    return f"site, {created} new pages ({Page.objects.count()} in all), 1 SAMPLE reviewer, 1 SAMPLE testimonial"
 
 
 def sample_reviewer():

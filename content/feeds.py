@@ -1,20 +1,30 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
+from nexus.site_url import absolute
 
 BLOG_PATH = "/blog/"
 
 
 class BlogFeed(Feed):
-    """The blog's articles, newest first, as Atom."""
+    """The blog's articles, newest first, as Atom.
+
+    Every link is absolute already: Django's Feed would otherwise prefix the Site row's domain.
+    """
 
     feed_type = Atom1Feed
-    link = BLOG_PATH
+
+    def link(self):
+        return absolute(BLOG_PATH)
+
+    def feed_url(self):
+        return absolute(reverse("content:blog-feed"))
 
     def title(self):
         site = site_and_menu()["row"] or SiteSettings.defaults_context()
@@ -35,7 +45,7 @@ class BlogFeed(Feed):
         return item.live_summary
 
     def item_link(self, item):
-        return item.url_path
+        return absolute(item.url_path)
 
     def item_author_name(self, item):
         return item.author

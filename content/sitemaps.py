@@ -1,18 +1,16 @@
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from content.models import Page
+from nexus import site_url
 
 
 class SiteUrlSitemap(Sitemap):
     """Absolute URLs from NEXUS_SITE_URL (the public address), not from the request's host."""
 
     def get_urls(self, page=1, site=None, protocol=None):
-        parts = urlsplit(settings.NEXUS_SITE_URL)
-        domain = type("Domain", (), {"domain": parts.netloc})()
-        return super().get_urls(page=page, site=domain, protocol=parts.scheme)
+        scheme, netloc = site_url.parts()
+        domain = type("Domain", (), {"domain": netloc})()
+        return super().get_urls(page=page, site=domain, protocol=scheme)
 
 
 class HomeSitemap(SiteUrlSitemap):

@@ -1,10 +1,6 @@
 """JSON-LD for search engines: what a page is, who reviewed it, and where it sits."""
 
-from django.conf import settings
-
-
-def absolute(path):
-    return settings.NEXUS_SITE_URL.rstrip("/") + path
+from nexus.site_url import absolute
 
 
 def organization(site):

@@ -116,5 +116,5 @@ def load():
                 referrer_origin=source if source.startswith("https") else "",
                 utm_source="" if source.startswith("https") else source,
             )
-    total = Inquiry.objects.filter(submission_token__startswith=DEMO_PREFIX).count()
-    return f"{created} fictional leads added ({total} in all)"
+    fictional = Inquiry.objects.filter(submission_token__startswith=DEMO_PREFIX).count()
+    return f"{created} fictional leads added ({fictional} fictional, {Inquiry.objects.count()} leads in all)"

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from intake.models import Inquiry
+from nexus.site_url import absolute
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +20,7 @@ def notify_new_inquiry(inquiry_id):
     A failed send is recorded on the lead (staff see "failed" in the list) and never undoes it.
     """
     inquiry = Inquiry.objects.only("pk", "kind", "in_danger").get(pk=inquiry_id)
-    link = settings.NEXUS_SITE_URL.rstrip("/") + reverse("admin:intake_inquiry_change", args=[inquiry.pk])
+    link = absolute(reverse("admin:intake_inquiry_change", args=[inquiry.pk]))
     subject = f"{'URGENT: ' if inquiry.in_danger else ''}New inquiry #{inquiry.pk}"
     body = render_to_string("intake/email/new_inquiry.txt", {"inquiry": inquiry, "link": link})
     try:

@@ -8,6 +8,8 @@ that returns [{"title": ..., "summary": ..., "url": ...}, ...]. Without one the 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from nexus.site_url import absolute
+
 
 def available():
     return bool(settings.NEXUS_NEWSLETTER_ARTICLES)
@@ -23,6 +25,6 @@ def draft_body(articles):
     """Markdown for an issue body: one heading, summary and link per article, ready to edit."""
     parts = ["Here is what we published this month.", ""]
     for article in articles:
-        url = settings.NEXUS_SITE_URL.rstrip("/") + article["url"] if article["url"].startswith("/") else article["url"]
+        url = absolute(article["url"]) if article["url"].startswith("/") else article["url"]
         parts += [f"## {article['title']}", "", article.get("summary", ""), "", f"[Read the article]({url})", ""]
     return "\n".join(parts).strip() + "\n"

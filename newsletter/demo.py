@@ -61,5 +61,5 @@ def load():
                 unsubscribed_at=now if status == "unsubscribed" else None,
             )
             created += 1
-        summary.append(f"{created} fictional subscribers")
-    return ", ".join(summary) or "already loaded"
+        summary.append(f"{created} fictional subscribers added ({Subscriber.objects.count()} subscribers in all)")
+    return ", ".join(summary) or "issues already loaded"

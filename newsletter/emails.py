@@ -4,7 +4,6 @@ Nothing in them tracks anyone: no images, no pixels, no redirecting links, no th
 """
 
 import email.policy
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, make_msgid
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from newsletter import rendering, tokens
+from nexus.site_url import absolute, hostname
 
 
 class NewsletterMessage(EmailMultiAlternatives):
@@ -27,16 +27,8 @@ class NewsletterMessage(EmailMultiAlternatives):
         return super().message(policy=policy.clone(max_line_length=998))
 
 
-def site_url(path):
-    return settings.NEXUS_SITE_URL.rstrip("/") + path
-
-
-def site_domain():
-    return urlsplit(settings.NEXUS_SITE_URL).hostname or "localhost"
-
-
 def list_id():
-    return f"{settings.NEXUS_CENTER_NAME} newsletter <newsletter.{site_domain()}>"
+    return f"{settings.NEXUS_CENTER_NAME} newsletter <newsletter.{hostname()}>"
 
 
 def base_context():
@@ -44,7 +36,7 @@ def base_context():
 
 
 def confirmation_message(subscriber):
-    link = site_url(reverse("newsletter:confirm", args=[tokens.make_confirm_token(subscriber)]))
+    link = absolute(reverse("newsletter:confirm", args=[tokens.make_confirm_token(subscriber)]))
     context = base_context() | {"subscriber": subscriber, "link": link, "days": tokens.CONFIRM_MAX_AGE.days}
     message = NewsletterMessage(
         subject=f"Please confirm your subscription to the {settings.NEXUS_CENTER_NAME} newsletter",
@@ -71,9 +63,9 @@ class IssueRenderer:
         self.issue = issue
         self.html_body = rendering.to_html(issue.body)
         self.text_body = rendering.to_text(issue.body)
-        self.archive_url = site_url(issue.get_absolute_url())
+        self.archive_url = absolute(issue.get_absolute_url())
         self.list_id = list_id()
-        self.domain = site_domain()
+        self.domain = hostname()
         self._rendered = {}
 
     def _templates(self, *, greeted, test):
@@ -95,7 +87,7 @@ class IssueRenderer:
         return self._rendered[key]
 
     def unsubscribe_url(self, key):
-        return site_url(reverse("newsletter:unsubscribe", args=[tokens.make_unsubscribe_token(key)]))
+        return absolute(reverse("newsletter:unsubscribe", args=[tokens.make_unsubscribe_token(key)]))
 
     def message_for(self, *, to, first_name="", key, test=False):
         message_id = make_msgid(domain=self.domain)

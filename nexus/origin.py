@@ -11,7 +11,7 @@ instead; with neither, the request is refused.
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
+from nexus import site_url
 
 
 def origin_of(url):
@@ -20,7 +20,7 @@ def origin_of(url):
 
 
 def own_origins(request):
-    return {f"{request.scheme}://{request.get_host()}".lower(), origin_of(settings.NEXUS_SITE_URL)}
+    return {f"{request.scheme}://{request.get_host()}".lower(), origin_of(site_url.base())}
 
 
 def is_same_origin(request):

@@ -2,5 +2,5 @@ import re
 
 
 def tel_href(number):
-    """A `tel:` URL for a number written for people ("+1-555-010-0199" -> "tel:+15550100199")."""
+    """A `tel:` URL for a number written for people ("+1-202-555-0199" -> "tel:+12025550199")."""
     return "tel:" + re.sub(r"[^\d+]", "", number)

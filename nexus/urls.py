@@ -19,5 +19,9 @@ urlpatterns = [
     path("", include("content.urls")),
 ]
 
+# The local outbox exists only where the settings keep mail in files (local settings, no EMAIL_URL).
+if getattr(settings, "NEXUS_OUTBOX_DIR", None):
+    urlpatterns.insert(0, path(settings.NEXUS_ADMIN_PATH + "outbox/", include("nexus.outbox.urls")))
+
 handler404 = "nexus.views.page_not_found"
 handler500 = "nexus.views.server_error"

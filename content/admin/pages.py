@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from content import services
 from content.models import Page, PageDueForReview, Revision, Section, Source
-from nexus import roles
+from nexus import roles, site_url
 
 
 class SectionInline(admin.StackedInline):
@@ -55,6 +55,7 @@ class PageAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent", "related"]
     readonly_fields = ["url_path", "status", "first_published_at", "last_published_at", "updated_at"]
     inlines = [SectionInline, SourceInline]
+    view_on_site = staticmethod(site_url.view_on_site)
     actions = ["publish_selected", "record_review_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "parent", "kind", "summary", "is_clinical"]}),
@@ -177,6 +178,7 @@ class PageAdmin(admin.ModelAdmin):
 class PageDueForReviewAdmin(admin.ModelAdmin):
     list_display = ["title", "url_path", "review_due_on", "edit_link"]
     actions = None
+    view_on_site = staticmethod(site_url.view_on_site)
 
     def get_queryset(self, request):
         return super().get_queryset(request).review_due(timezone.localdate())

@@ -172,6 +172,9 @@ class Page(models.Model):
     def get_absolute_url(self):
         return self.url_path
 
+    def has_public_page(self):
+        return self.is_live()
+
     def clean(self):
         if self.parent_id is None and self.slug in RESERVED_SLUGS:
             raise ValidationError(

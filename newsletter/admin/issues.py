@@ -15,6 +15,7 @@ from newsletter import articles, services
 from newsletter.admin.access import MarketingOnly
 from newsletter.emails import IssueRenderer
 from newsletter.models import Delivery, Issue, Subscriber
+from nexus import site_url
 from nexus.audit import Action, record
 
 NO_SUBSCRIBER = uuid.UUID(int=0)  # test sends: the unsubscribe link works but names nobody
@@ -68,6 +69,7 @@ class IssueAdmin(MarketingOnly, admin.ModelAdmin):
     actions = [send_test, send_now, schedule]
     fields = ["subject", "preheader", "body", "scheduled_at", "status", "started_at", "finished_at"]
     readonly_fields = ["status", "started_at", "finished_at"]
+    view_on_site = staticmethod(site_url.view_on_site)
     change_list_template = "admin/newsletter/issue/change_list.html"
 
     def get_readonly_fields(self, request, obj=None):

@@ -66,6 +66,10 @@ class Issue(models.Model):
     def get_absolute_url(self):
         return reverse("newsletter:archive_detail", args=[self.pk])
 
+    def has_public_page(self):
+        """Only issues that went out are in the public archive."""
+        return self.status == self.Status.SENT
+
     def body_html(self):
         """The body as HTML, sanitised by nh3 (safe to put in a page without further escaping)."""
         return mark_safe(rendering.to_html(self.body))  # noqa: S308 - nh3 output

@@ -270,7 +270,7 @@ NEXUS_NO_REFERRER_PATHS = ["/admissions/", "/newsletter/", "/search/", "/" + NEX
 
 NEXUS_CENTER_NAME = env("NEXUS_CENTER_NAME", default="Nexus Recovery")
 # A fictional 555-01xx number until the real one is configured.
-NEXUS_PHONE = env("NEXUS_PHONE", default="+1-555-010-0199")
+NEXUS_PHONE = env("NEXUS_PHONE", default="+1-202-555-0199")
 NEXUS_ADDRESS = env("NEXUS_ADDRESS", default="100 Example Way, Springfield, ST 00000")
 NEXUS_ADMISSIONS_EMAIL = env("NEXUS_ADMISSIONS_EMAIL", default="admissions@nexus-recovery.example")
 NEXUS_SITE_URL = env("NEXUS_SITE_URL", default="http://127.0.0.1:8000")
@@ -334,6 +334,10 @@ LOGGING = {
     },
     "root": {"handlers": ["stdout"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's defaults give "django" a bare console handler and "django.server" its own format:
+        # without these two, autoreload and task lines came out twice and request lines unformatted.
+        "django": {"handlers": [], "level": env("DJANGO_LOG_LEVEL", default="INFO"), "propagate": True},
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
         "django.security": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},

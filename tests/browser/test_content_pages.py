@@ -10,7 +10,7 @@ from tests.content.factories import SectionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CRISIS_LINKS = ["tel:911", "tel:988", "sms:988", "tel:+18006624357", "tel:+15550100199"]
+CRISIS_LINKS = ["tel:911", "tel:988", "sms:988", "tel:+18006624357", "tel:+12025550199"]
 
 
 @pytest.fixture(autouse=True)

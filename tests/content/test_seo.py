@@ -39,7 +39,7 @@ def test_substance_page_json_ld_names_reviewer_drug_and_breadcrumbs(client, revi
 def test_home_page_json_ld_is_the_medical_organization(client):
     data = json_ld(client.get("/").content.decode())[0]
     assert data["@type"] == "MedicalOrganization"
-    assert data["telephone"] == "+1-555-010-0199" and data["address"]["streetAddress"]
+    assert data["telephone"] == "+1-202-555-0199" and data["address"]["streetAddress"]
 
 
 def test_json_ld_cannot_be_closed_by_editor_text(client):

@@ -29,7 +29,7 @@ def test_too_fast_stale_or_tampered_forms_are_refused_with_the_phone_number(clie
     response = client.post(INQUIRY_URL, inquiry_data(stamp=form_stamp()))
     assert response.status_code == 200
     assert message in summary_of(response)
-    assert b"tel:+15550100199" in response.content
+    assert b"tel:+12025550199" in response.content
     assert not Inquiry.objects.exists()
     # The answers are kept and a fresh stamp is issued, so sending again works.
     assert response.context["form"].data["stamp"] != ""
@@ -62,7 +62,7 @@ def test_rate_limit_answers_429_with_the_phone_and_keys_the_cache_by_a_hash(clie
         assert client.post(CALLBACK_URL, {"stamp": stamp()}).status_code == 200
     response = client.post(INQUIRY_URL, inquiry_data())
     assert response.status_code == 429
-    assert b"tel:+15550100199" in response.content
+    assert b"tel:+12025550199" in response.content
     assert not Inquiry.objects.exists()
     keys = cache_keys()
     assert keys and not any("127.0.0.1" in key for key in keys)

@@ -114,7 +114,7 @@ def test_missing_or_wrong_csrf_token_gets_the_403_page_with_the_phone():
     for extra in ({}, {"csrfmiddlewaretoken": "wrong"}):
         response = strict.post(INQUIRY_URL, inquiry_data(**extra))
         assert response.status_code == 403
-        assert b"tel:+15550100199" in response.content
+        assert b"tel:+12025550199" in response.content
     assert not Inquiry.objects.exists()
 
 
@@ -141,4 +141,4 @@ def test_thank_you_page_is_not_cached_not_indexed_and_shows_no_personal_data(cli
     assert '<meta name="robots" content="noindex">' in html
     for personal in ["Jordan", "Sam", "jordan@example.com", "0142", "Example Health", "XE123456789"]:
         assert personal not in html
-    assert "What happens next" in html and "tel:+15550100199" in html and 'href="tel:988"' in html
+    assert "What happens next" in html and "tel:+12025550199" in html and 'href="tel:988"' in html

@@ -19,7 +19,7 @@ def test_home_page_has_crisis_lines_and_call_link(client):
     assert 'href="tel:911"' in html
     assert 'href="tel:988"' in html and 'href="sms:988"' in html
     assert 'href="tel:+18006624357"' in html and "1-800-662-4357" in html
-    assert 'href="tel:+15550100199"' in html  # the center's number, from NEXUS_PHONE
+    assert 'href="tel:+12025550199"' in html  # the center's number, from NEXUS_PHONE
     assert html.index('class="crisis-bar"') < html.index('id="main"'), "crisis help comes before the content"
 
 
@@ -43,7 +43,7 @@ def test_csrf_failure_is_a_403_in_the_site_frame_with_the_phone_number():
     response = Client(enforce_csrf_checks=True).post("/admissions/", {"name": "x"})
     assert response.status_code == 403
     assert "This form has expired" in response.content.decode()
-    assert "tel:+15550100199" in response.content.decode()
+    assert "tel:+12025550199" in response.content.decode()
 
 
 def test_healthz_answers_ok_when_the_database_answers(client):
@@ -109,7 +109,7 @@ def test_500_page_renders_without_the_database():
     assert result.returncode == 0, result.stderr
     status, html = result.stdout.split("STATUS ", 1)[1].split("\n", 1)
     assert status == "500"
-    assert "tel:+15550100199" in html and 'href="tel:988"' in html and "1-800-662-4357" in html
+    assert "tel:+12025550199" in html and 'href="tel:988"' in html and "1-800-662-4357" in html
 
 
 def test_form_pages_send_no_referrer_elsewhere_and_reading_pages_a_strict_one(client):
@@ -131,4 +131,4 @@ def test_favicon_ico_points_at_the_svg(client):
 def test_a_path_with_control_characters_is_a_400_in_the_site_frame(client):
     response = client.get("/blog%00/")
     assert response.status_code == 400
-    assert "tel:+15550100199" in response.content.decode()
+    assert "tel:+12025550199" in response.content.decode()

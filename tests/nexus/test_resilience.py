@@ -32,7 +32,7 @@ def test_a_page_that_needs_the_database_answers_503_with_the_phone_number():
     status_line, html = result.stdout.split("STATUS ", 1)[1].split("\n", 1)
     assert status_line == "503 30", result.stderr
     assert "This page is unavailable for a moment" in html
-    assert "tel:+15550100199" in html and 'href="tel:988"' in html
+    assert "tel:+12025550199" in html and 'href="tel:988"' in html
     assert "Traceback" not in html
 
 

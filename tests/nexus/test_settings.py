@@ -61,7 +61,7 @@ def test_email_comes_from_email_url_through_mailers():
     assert result.stdout.split() == ["django.core.mail.backends.smtp", "127.0.0.1", "1025"]
 
     result = run_django(code.replace(", m.host, m.port", ""), settings="nexus.settings.local", env={"EMAIL_URL": ""})
-    assert result.stdout.split() == ["django.core.mail.backends.console"]
+    assert result.stdout.split() == ["nexus.outbox.backend"]  # the local outbox, var/mail/
 
 
 def test_production_refuses_a_site_url_that_is_not_https():

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+
+from nexus.site_url import absolute
 
 USERNAME = "admin"
 PASSWORD = "nexus-local-demo"  # noqa: S105 - local settings only, refused elsewhere
@@ -19,6 +22,9 @@ class Command(BaseCommand):
             user.set_password(PASSWORD)
             user.save()
         self.stdout.write(
-            f"Sign in at http://127.0.0.1:{settings.NEXUS_LOCAL_PORT}/{settings.NEXUS_ADMIN_PATH} "
+            f"Sign in at {absolute('/' + settings.NEXUS_ADMIN_PATH)} "
             f"as '{USERNAME}' with password '{PASSWORD}' (local demo only)."
         )
+        if getattr(settings, "NEXUS_OUTBOX_DIR", None):
+            outbox = absolute(reverse("outbox:list"))
+            self.stdout.write(f"Emails the site sends are kept in {settings.NEXUS_OUTBOX_DIR}/: read them at {outbox}")
