@@ -5,7 +5,7 @@
     make shots SHOTS="/admissions/ /admin/outbox/"
 
 PNGs go to var/shots/<path>-<width>.png. Each page is also checked the way the browser tests
-check a screen (tests/browser/layout.py): sideways scroll, words broken mid-word, controls
+check a screen (tests/browser/harness.py): sideways scroll, words broken mid-word, controls
 under 24x24 px; what fails is printed, the screenshot is kept either way. Paths under the admin
 are taken signed in as the local demo superuser. It drives the same Chromium as the tests.
 """
@@ -17,8 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, PHONE
-from tests.browser.layout import assert_layout_holds
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, PHONE, BrowserPage
 
 DEFAULT = ["/", "/benzodiazepine-addiction-treatment/", "/admissions/", "/newsletter/", "/blog/", "/admin/"]
 OUT = Path(__file__).resolve().parent.parent.parent / "var" / "shots"
@@ -49,7 +48,7 @@ def shoot(browser, base, paths, width):
         page.screenshot(path=str(target), full_page=True)
         print(f"{response.status if response else '---'} {target.relative_to(OUT.parent.parent)}")
         try:
-            assert_layout_holds(page)
+            BrowserPage(page, base).assert_layout()
         except AssertionError as error:
             problems.append(f"{path} at {width}px: {error}")
     context.close()

@@ -13,7 +13,6 @@ import pytest
 
 from tests.browser import local_server
 from tests.browser.harness import PHONE, BrowserPage, chromium_or_skip
-from tests.browser.layout import assert_layout_holds
 from tests.subprocess_django import ROOT
 
 pytestmark = pytest.mark.browser
@@ -152,11 +151,11 @@ def test_the_outbox_screens_hold_at_phone_and_desktop_widths(chromium, servers, 
         sign_in(page)
         page.page.goto(server.outbox_url)
         page.page.screenshot(path=str(SHOTS / f"outbox-{width}.png"), full_page=True)
-        assert_layout_holds(page)
+        page.assert_layout()
         page.assert_accessible()
         open_message(page, server, "Please confirm your subscription")
         page.page.screenshot(path=str(SHOTS / f"outbox-message-{width}.png"), full_page=True)
-        assert_layout_holds(page)
+        page.assert_layout()
         page.assert_accessible()
         assert not page.console_errors, page.console_errors
     finally:
