@@ -10,7 +10,14 @@ from django.utils import timezone
 from content import services
 from content.models import Page, Section
 from nexus import roles
-from tests.content.factories import PageFactory, ReviewerFactory, SectionFactory, UserFactory, published_page
+from tests.content.factories import (
+    PageFactory,
+    ReviewerFactory,
+    SectionFactory,
+    UserFactory,
+    committed,
+    published_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +35,8 @@ def test_changes_to_a_published_page_stay_hidden_until_published(client):
     SectionFactory(page=page, heading="New section", body="Unpublished words.")
     html = client.get("/detox/").content.decode()
     assert "Detox, rewritten" not in html and "Unpublished words." not in html
-    services.publish(page=page, user=None)
+    with committed():
+        services.publish(page=page, user=None)
     html = client.get("/detox/").content.decode()
     assert "Detox, rewritten" in html and "Unpublished words." in html
 
@@ -60,10 +68,12 @@ def test_scheduled_page_appears_at_its_time_and_disappears_at_expiry(client):
     assert client.get("/later/").status_code == 404
     page.refresh_from_db()
     page.go_live_at, page.expire_at = now - datetime.timedelta(minutes=1), now + datetime.timedelta(hours=1)
-    page.save()
+    with committed():
+        page.save()
     assert client.get("/later/").status_code == 200
     page.go_live_at, page.expire_at = now - datetime.timedelta(hours=2), now - datetime.timedelta(seconds=1)
-    page.save()
+    with committed():
+        page.save()
     assert client.get("/later/").status_code == 404
 
 
@@ -92,7 +102,8 @@ def test_every_published_version_is_kept_with_who_and_when_and_can_be_restored(c
     assert page.title == "First title"
     assert [s.heading for s in page.sections.all()] == ["Original"]
     assert "Second title" in client.get("/programs/").content.decode(), "restoring changes only the draft"
-    services.publish(page=page, user=editor)
+    with committed():
+        services.publish(page=page, user=editor)
     assert "Original body." in client.get("/programs/").content.decode()
 
 
@@ -157,7 +168,8 @@ def test_changing_a_published_slug_redirects_the_old_address_permanently(client)
     parent.slug = "treatment-programs"
     parent.save()
     assert client.get("/programs/").status_code == 200, "the new slug waits for publishing"
-    services.publish(page=parent, user=None)
+    with committed():
+        services.publish(page=parent, user=None)
     child.refresh_from_db()
     assert child.url_path == "/treatment-programs/detox/"
     response = client.get("/programs/detox/")
