@@ -142,8 +142,9 @@ def restore(*, revision):
     return page
 
 
-def record_review(*, page, user, notes="", today=None):
-    """A clinician signs off the page's current draft in one step."""
+def record_review(*, page, user, notes=""):
+    """The signed-in clinician signs off the page's current draft, today: never in another's name,
+    never on another date (who recorded it, and when, is kept)."""
     if not roles.has_role(user, roles.CLINICAL_REVIEWERS):
         raise ValidationError(_("Only clinical reviewers can record a review."), code="not_reviewer")
     try:
@@ -153,7 +154,7 @@ def record_review(*, page, user, notes="", today=None):
             _("Your account has no clinical reviewer profile; ask an administrator to link one."),
             code="no_reviewer_profile",
         ) from None
-    today = today or timezone.localdate()
+    today = timezone.localdate()
     content_hash, _data = snapshot.build(page)
     return Review.objects.create(
         page=page,

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from content import services
-from content.models import Page, Section
+from content.models import Page, Review, Section
 from nexus import roles
 from tests.content.factories import (
     PageFactory,
@@ -130,10 +130,9 @@ def test_review_covers_only_the_content_it_signed():
 def test_overdue_review_blocks_publishing():
     reviewer = ReviewerFactory()
     page = PageFactory(is_clinical=True)
-    long_ago = timezone.localdate() - datetime.timedelta(days=400)
-    services.record_review(page=page, user=reviewer.user, today=long_ago)
+    services.record_review(page=page, user=reviewer.user)
     with pytest.raises(ValidationError):
-        services.publish(page=page, user=None)
+        services.publish(page=page, user=None, now=timezone.now() + datetime.timedelta(days=400))
 
 
 def test_only_clinical_reviewers_can_record_a_review(editor):
@@ -154,11 +153,13 @@ def test_reviewer_who_left_the_group_no_longer_covers_publishing():
 
 def test_review_due_list_holds_overdue_and_soon_due_pages_only():
     reviewer = ReviewerFactory()
-    today = timezone.localdate()
     due_soon, fine, never = PageFactory(is_clinical=True), PageFactory(is_clinical=True), PageFactory(is_clinical=True)
-    services.record_review(page=due_soon, user=reviewer.user, today=today - datetime.timedelta(days=350))
-    services.record_review(page=fine, user=reviewer.user, today=today)
-    due = set(Page.objects.review_due(today))
+    services.record_review(page=due_soon, user=reviewer.user)
+    services.record_review(page=fine, user=reviewer.user)
+    # 350 days on: `fine` was reviewed again that day, `due_soon` was not.
+    later = timezone.localdate() + datetime.timedelta(days=350)
+    Review.objects.filter(page=fine).update(reviewed_on=later, next_review_due=later + services.REVIEW_PERIOD)
+    due = set(Page.objects.review_due(later))
     assert due_soon in due and never in due and fine not in due
 
 
