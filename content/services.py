@@ -59,6 +59,11 @@ def publish(*, page, user, now=None):
         status=Page.Status.PUBLISHED,
         live_title=data["title"],
         live_summary=data["summary"],
+        live_kind=data["kind"],
+        live_published_on=data["published_on"],
+        live_show_in_menu=data["show_in_menu"],
+        live_order=data["order"],
+        live_index_of=data["index_of"],
         search_document=search_text(data),
         first_published_at=page.first_published_at or now,
         last_published_at=now,
@@ -121,6 +126,8 @@ def restore(*, revision):
     page, data = Page.objects.get(pk=revision.page_id), revision.snapshot
     for name in snapshot.PAGE_FIELDS:
         setattr(page, name, data[name])
+    for name in snapshot.LISTING_FIELDS:  # versions published before these were kept leave them be
+        setattr(page, name, data.get(name, getattr(page, name)))
     page.published_on = datetime.date.fromisoformat(data["published_on"]) if data.get("published_on") else None
     page.save()
     page.sections.all().delete()

@@ -74,14 +74,14 @@ def home(request):
     def render():
         featured = list(
             Page.objects.live()
-            .filter(kind__in=[Page.Kind.SUBSTANCE, Page.Kind.PROGRAM, Page.Kind.INDEX])
-            .only("url_path", "live_title", "live_summary", "kind", "order")
-            .order_by("order", "live_title")
+            .filter(live_kind__in=[Page.Kind.SUBSTANCE, Page.Kind.PROGRAM, Page.Kind.INDEX])
+            .only("url_path", "live_title", "live_summary", "live_kind", "live_order")
+            .order_by("live_order", "live_title")
         )
         context = {
-            "substances": [p for p in featured if p.kind == Page.Kind.SUBSTANCE],
-            "programs": [p for p in featured if p.kind == Page.Kind.PROGRAM],
-            "indexes": {p.url_path: p for p in featured if p.kind == Page.Kind.INDEX},
+            "substances": [p for p in featured if p.live_kind == Page.Kind.SUBSTANCE],
+            "programs": [p for p in featured if p.live_kind == Page.Kind.PROGRAM],
+            "indexes": {p.url_path: p for p in featured if p.live_kind == Page.Kind.INDEX},
             "json_ld": structured_data.home(current_site(request)),
             "canonical": structured_data.absolute("/"),
         }
