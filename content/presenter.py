@@ -4,9 +4,8 @@ import re
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils.safestring import mark_safe
 
-from content import markdown, structured_data
+from content import frozen, structured_data
 from content.models import Page, Review, Testimonial
 
 CHILDREN_PER_PAGE = 10
@@ -22,7 +21,7 @@ def is_child_path(url_path, parent_path):
     return url_path.startswith(parent_path) and url_path.count("/") == parent_path.count("/") + 1
 
 
-def page_context(*, page, data, content_hash, site, page_number=1):
+def page_context(*, page, data, body, content_hash, site, page_number=1):
     """Context for content/page.html from a snapshot (`data`), live or draft.
 
     Other pages appear as they are published: their live_* copies, and their published address
@@ -48,13 +47,10 @@ def page_context(*, page, data, content_hash, site, page_number=1):
         children.sort(key=lambda p: (p.live_order, p.live_title))
     related = [p for p in neighbours if p.pk in set(data.get("related_ids", [])) and p not in children]
 
-    testimonial_ids = [s["testimonial_id"] for s in data["sections"] if s["testimonial_id"]]
-    testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
-    # Sanitised again at render time: a snapshot edited in the database still cannot carry script.
-    sections = [
-        {**s, "html": mark_safe(markdown.sanitise(s["html"])), "testimonial": testimonials.get(s["testimonial_id"])}  # noqa: S308
-        for s in data["sections"]
+    testimonial_ids = [
+        s["testimonial_id"] for s in data["sections"] if s["kind"] == "testimonial" and s["testimonial_id"]
     ]
+    testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
 
     review = None
     if data["is_clinical"]:
@@ -66,8 +62,7 @@ def page_context(*, page, data, content_hash, site, page_number=1):
     return {
         "page": page,
         "data": data,
-        "sections": sections,
-        "contents": [s for s in sections if s["heading"] and s["anchor"]],
+        "body": frozen.assemble(body, data, testimonials),
         "ancestors": ancestors,
         "children_page": children_page,
         "related": related,

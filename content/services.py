@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content import cache as content_cache
-from content import markdown, snapshot
+from content import frozen, markdown, snapshot
 from content.models import Page, Review, Reviewer, Revision, Section, Source
 from nexus import roles
 
@@ -51,7 +51,7 @@ def publish(*, page, user, now=None):
         )
     number = (page.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     revision = Revision.objects.create(
-        page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data
+        page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data, body=frozen.render(data)
     )
     old_path, new_path = page.url_path, page.draft_path()
     Page.objects.filter(pk=page.pk).update(

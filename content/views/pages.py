@@ -11,7 +11,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from content import cache as content_cache
-from content import snapshot, structured_data
+from content import frozen, snapshot, structured_data
 from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
 from content.presenter import page_context
@@ -106,6 +106,7 @@ def page(request, path):
             context = page_context(
                 page=found,
                 data=revision.snapshot,
+                body=revision.rendered_body(),
                 content_hash=revision.content_hash,
                 site=current_site(request),
                 page_number=number,
@@ -140,7 +141,12 @@ def preview(request, pk):
     draft = get_object_or_404(Page, pk=pk)
     content_hash, data = snapshot.build(draft)
     context = page_context(
-        page=draft, data=data, content_hash=content_hash, site=current_site(request), page_number=page_number(request)
+        page=draft,
+        data=data,
+        body=frozen.render(data),
+        content_hash=content_hash,
+        site=current_site(request),
+        page_number=page_number(request),
     )
     context["preview"] = True
     response = HttpResponse(render_to_string("content/page.html", context, request))
