@@ -54,7 +54,7 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	@mkdir -p var
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH)
 
 prod-smoke: $(VENV)/.dev
 	@mkdir -p var

@@ -1,9 +1,11 @@
 """`make bench`: every benchmark in one run; prints a table and writes var/bench.json.
 
 Figures that compare two servers come from the same run, alternating, median of three.
+`python -m bench pages` (or `make bench BENCH=pages`) runs only the named parts.
 """
 
 import json
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,14 +24,20 @@ def table(rows):
     return "\n".join(lines)
 
 
+PARTS = {"pages": pages, "inquiries": inquiries, "newsletter": newsletter}
+
+
 def main():
+    chosen = sys.argv[1:] or list(PARTS)
+    unknown = set(chosen) - set(PARTS)
+    if unknown:
+        sys.exit(f"unknown benchmark part(s): {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
     started = time.monotonic()
     rows = []
     with Stack(web=1, web_workers=2, workers=0) as stack:
         stack.manage("load_demo_content", quiet=True)
-        rows += pages.run(stack)
-        rows += inquiries.run(stack)
-        rows += newsletter.run(stack)
+        for name in chosen:
+            rows += PARTS[name].run(stack)
     elapsed = time.monotonic() - started
     rows.append(("whole benchmark run", f"{elapsed:.0f} s", "< 600 s", elapsed < 600))
     print(table(rows))

@@ -10,6 +10,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "content:generation"
 TIMEOUT = 300
@@ -33,7 +34,9 @@ def generation():
 
 
 def invalidate():
-    cache.set(GENERATION_KEY, _remember(time.time_ns()), timeout=None)
+    """Move the generation on once the change is committed: until then other connections still read
+    the old rows, and a page they render would be cached again under the new generation."""
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _remember(time.time_ns()), timeout=None))
 
 
 def environment():
@@ -50,9 +53,11 @@ def key(kind, *parts):
     return ":".join(["content", str(generation()), environment(), str(kind), digest])
 
 
-def get(*parts):
-    return cache.get(key(*parts))
+def get(full_key):
+    return cache.get(full_key)
 
 
-def set(value, *parts, timeout=TIMEOUT):  # noqa: A001 - mirrors the cache API
-    cache.set(key(*parts), value, timeout)
+def set(full_key, value, timeout=TIMEOUT):  # noqa: A001 - mirrors the cache API
+    """Store under a key made *before* the database was read: should a commit move the generation on
+    meanwhile, what was read before it lands under the old generation, which nobody asks for."""
+    cache.set(full_key, value, timeout)

@@ -8,14 +8,15 @@ def site_and_menu(request=None):
     Kept on the request too, so the view and the context processor never ask twice."""
     if request is not None and hasattr(request, "_content_site"):
         return request._content_site
-    entry = content_cache.get("site")
+    key = content_cache.key("site")
+    entry = content_cache.get(key)
     if entry is None:
         row = SiteSettings.objects.filter(pk=1).first()
         menu = [
             {"title": title, "url": url} for title, url in Page.objects.in_menu().values_list("live_title", "url_path")
         ]
         entry = {"row": row.as_context() if row else None, "menu": menu}
-        content_cache.set(entry, "site")
+        content_cache.set(key, entry)
     if request is not None:
         request._content_site = entry
     return entry

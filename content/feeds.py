@@ -34,8 +34,10 @@ class BlogFeed(Feed):
         return "Articles on recovery, treatment and supporting someone you love."
 
     def items(self):
-        return Page.objects.blog_articles().only(
-            "url_path", "live_title", "live_summary", "author", "published_on", "last_published_at"
+        return (
+            Page.objects.blog_articles()
+            .select_related("live_revision")
+            .only("url_path", "live_title", "live_summary", "live_published_on", "last_published_at", "live_revision")
         )[:20]
 
     def item_title(self, item):
@@ -48,12 +50,12 @@ class BlogFeed(Feed):
         return absolute(item.url_path)
 
     def item_author_name(self, item):
-        return item.author
+        return item.live_revision.snapshot["author"]  # as published, not as the draft says
 
     def item_pubdate(self, item):
-        if item.published_on:
+        if item.live_published_on:
             return datetime.datetime.combine(
-                item.published_on, datetime.time(9), tzinfo=timezone.get_current_timezone()
+                item.live_published_on, datetime.time(9), tzinfo=timezone.get_current_timezone()
             )
         return item.last_published_at
 

@@ -1,10 +1,11 @@
 """Everything a page template needs, in a constant number of queries whatever the page holds."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils.safestring import mark_safe
 
-from content import markdown, structured_data
+from content import frozen, structured_data
 from content.models import Page, Review, Testimonial
 
 CHILDREN_PER_PAGE = 10
@@ -16,31 +17,40 @@ def prefixes(url_path):
     return ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts))]
 
 
-def page_context(*, page, data, content_hash, site, page_number=1):
-    """Context for content/page.html from a snapshot (`data`), live or draft."""
+def is_child_path(url_path, parent_path):
+    return url_path.startswith(parent_path) and url_path.count("/") == parent_path.count("/") + 1
+
+
+def page_context(*, page, data, body, content_hash, site, page_number=1):
+    """Context for content/page.html from a snapshot (`data`), live or draft.
+
+    Other pages appear as they are published: their live_* copies, and their published address
+    (a page moved in its draft stays listed where the public finds it)."""
     ancestor_paths = prefixes(page.url_path)
-    listed = Q(kind=page.index_of) if data["kind"] == Page.Kind.INDEX and page.index_of else Q(pk__in=[])
+    index_of = data.get("index_of", page.live_index_of) if data["kind"] == Page.Kind.INDEX else ""
+    listed = Q(live_kind=index_of) if index_of else Q(pk__in=[])
+    # Children by their published address (one level under this page's), not by their draft parent.
+    children_paths = Q(url_path__regex="^" + re.escape(page.url_path) + "[^/]+/$")
     neighbours = list(
         Page.objects.live()
-        .filter(Q(url_path__in=ancestor_paths) | Q(parent=page) | Q(pk__in=data.get("related_ids", [])) | listed)
+        .filter(Q(url_path__in=ancestor_paths) | children_paths | Q(pk__in=data.get("related_ids", [])) | listed)
         .exclude(pk=page.pk)
-        .only("pk", "parent_id", "url_path", "live_title", "live_summary", "kind", "published_on", "order")
+        .only("pk", "url_path", "live_title", "live_summary", "live_kind", "live_published_on", "live_order")
     )
     ancestors = sorted((p for p in neighbours if p.url_path in ancestor_paths), key=lambda p: len(p.url_path))
-    children = [p for p in neighbours if p.parent_id == page.pk or (page.index_of and p.kind == page.index_of)]
-    if any(child.kind == Page.Kind.ARTICLE for child in children):
-        children.sort(key=lambda p: (p.published_on is not None, p.published_on), reverse=True)
+    children = [
+        p for p in neighbours if is_child_path(p.url_path, page.url_path) or (index_of and p.live_kind == index_of)
+    ]
+    if any(child.live_kind == Page.Kind.ARTICLE for child in children):
+        children.sort(key=lambda p: (p.live_published_on is not None, p.live_published_on), reverse=True)
     else:
-        children.sort(key=lambda p: (p.order, p.live_title))
+        children.sort(key=lambda p: (p.live_order, p.live_title))
     related = [p for p in neighbours if p.pk in set(data.get("related_ids", [])) and p not in children]
 
-    testimonial_ids = [s["testimonial_id"] for s in data["sections"] if s["testimonial_id"]]
-    testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
-    # Sanitised again at render time: a snapshot edited in the database still cannot carry script.
-    sections = [
-        {**s, "html": mark_safe(markdown.sanitise(s["html"])), "testimonial": testimonials.get(s["testimonial_id"])}  # noqa: S308
-        for s in data["sections"]
+    testimonial_ids = [
+        s["testimonial_id"] for s in data["sections"] if s["kind"] == "testimonial" and s["testimonial_id"]
     ]
+    testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
 
     review = None
     if data["is_clinical"]:
@@ -52,8 +62,7 @@ def page_context(*, page, data, content_hash, site, page_number=1):
     return {
         "page": page,
         "data": data,
-        "sections": sections,
-        "contents": [s for s in sections if s["heading"] and s["anchor"]],
+        "body": frozen.assemble(body, data, testimonials),
         "ancestors": ancestors,
         "children_page": children_page,
         "related": related,

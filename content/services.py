@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content import cache as content_cache
-from content import markdown, snapshot
+from content import frozen, markdown, snapshot
 from content.models import Page, Review, Reviewer, Revision, Section, Source
 from nexus import roles
 
@@ -51,7 +51,7 @@ def publish(*, page, user, now=None):
         )
     number = (page.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     revision = Revision.objects.create(
-        page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data
+        page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data, body=frozen.render(data)
     )
     old_path, new_path = page.url_path, page.draft_path()
     Page.objects.filter(pk=page.pk).update(
@@ -59,6 +59,11 @@ def publish(*, page, user, now=None):
         status=Page.Status.PUBLISHED,
         live_title=data["title"],
         live_summary=data["summary"],
+        live_kind=data["kind"],
+        live_published_on=data["published_on"],
+        live_show_in_menu=data["show_in_menu"],
+        live_order=data["order"],
+        live_index_of=data["index_of"],
         search_document=search_text(data),
         first_published_at=page.first_published_at or now,
         last_published_at=now,
@@ -121,6 +126,8 @@ def restore(*, revision):
     page, data = Page.objects.get(pk=revision.page_id), revision.snapshot
     for name in snapshot.PAGE_FIELDS:
         setattr(page, name, data[name])
+    for name in snapshot.LISTING_FIELDS:  # versions published before these were kept leave them be
+        setattr(page, name, data.get(name, getattr(page, name)))
     page.published_on = datetime.date.fromisoformat(data["published_on"]) if data.get("published_on") else None
     page.save()
     page.sections.all().delete()
@@ -142,8 +149,9 @@ def restore(*, revision):
     return page
 
 
-def record_review(*, page, user, notes="", today=None):
-    """A clinician signs off the page's current draft in one step."""
+def record_review(*, page, user, notes=""):
+    """The signed-in clinician signs off the page's current draft, today: never in another's name,
+    never on another date (who recorded it, and when, is kept)."""
     if not roles.has_role(user, roles.CLINICAL_REVIEWERS):
         raise ValidationError(_("Only clinical reviewers can record a review."), code="not_reviewer")
     try:
@@ -153,7 +161,7 @@ def record_review(*, page, user, notes="", today=None):
             _("Your account has no clinical reviewer profile; ask an administrator to link one."),
             code="no_reviewer_profile",
         ) from None
-    today = today or timezone.localdate()
+    today = timezone.localdate()
     content_hash, _data = snapshot.build(page)
     return Review.objects.create(
         page=page,

@@ -20,6 +20,8 @@ PAGE_FIELDS = [
 ]
 SECTION_FIELDS = ["kind", "heading", "anchor", "body", "items", "question", "testimonial_id", "cta_label", "cta_url"]
 SOURCE_FIELDS = ["title", "publisher", "url", "doi"]
+# Where the page is listed, published with it but not part of what a clinical review signs.
+LISTING_FIELDS = ["show_in_menu", "order", "index_of"]
 
 
 def raw(page, sections=None, sources=None):
@@ -54,5 +56,6 @@ def rendered(data):
 
 
 def build(page):
+    """The reviewed content's fingerprint, and the version to publish (with how it is listed)."""
     data = raw(page)
-    return fingerprint(data), rendered(data)
+    return fingerprint(data), {**rendered(data), **{name: getattr(page, name) for name in LISTING_FIELDS}}

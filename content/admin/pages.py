@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -8,11 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from content import services
+from content.forms import KeepUnchangedTextForm, MultilineField
 from content.models import Page, PageDueForReview, Revision, Section, Source
 from nexus import roles, site_url
 
 
-class SectionInline(admin.StackedInline):
+class KeepsUnchangedText:
+    """A save with no edits leaves the text, and so the clinical review, exactly as they were."""
+
+    form = KeepUnchangedTextForm
+    formfield_overrides = {models.TextField: {"form_class": MultilineField}}
+
+
+class SectionInline(KeepsUnchangedText, admin.StackedInline):
     model = Section
     extra = 0
     autocomplete_fields = ["testimonial"]
@@ -47,7 +56,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
     list_display = ["title", "url_path", "kind", "status", "live_now", "last_published_at"]
     list_filter = ["kind", "status", "is_clinical", ReviewDueFilter]
     search_fields = ["title", "slug", "url_path"]

@@ -14,11 +14,15 @@ class ReviewerAdmin(admin.ModelAdmin):
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["page", "reviewer", "reviewed_on", "next_review_due"]
+    """The record of sign-offs, read-only. A review is recorded only with "Record my clinical review"
+    on the page (content.services.record_review): in the signed-in reviewer's own name, today."""
+
+    list_display = ["page", "reviewer", "reviewed_on", "next_review_due", "recorded_by", "recorded_at"]
     list_filter = ["reviewer"]
     date_hierarchy = "reviewed_on"
-    readonly_fields = ["content_hash", "recorded_by", "recorded_at"]
-    autocomplete_fields = ["page", "reviewer"]
+
+    def has_add_permission(self, request):
+        return False  # a form here would let anyone pick the clinician and the date
 
     def has_change_permission(self, request, obj=None):
         return False  # A review signs one version of the content: record a new one instead.

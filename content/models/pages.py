@@ -16,11 +16,22 @@ LIVE_FIELDS = {
     "url_path",
     "live_title",
     "live_summary",
+    "live_kind",
+    "live_published_on",
+    "live_show_in_menu",
+    "live_order",
+    "live_index_of",
     "search_document",
     "search_vector",
     "first_published_at",
     "last_published_at",
 }
+
+# What the public reads from the page's row rather than from its published version: the live copies
+# above, and the schedule, which is the page's and honoured at request time (an expiry set on a live
+# page takes it down without a new version). Every other field is draft until published
+# (tests/content/test_draft_stays_draft.py walks them all).
+LIVE_ONLY = LIVE_FIELDS | {"go_live_at", "expire_at"}
 
 # First path segments that belong to other views; a page there would never be reachable.
 RESERVED_SLUGS = {"admin", "admissions", "newsletter", "search", "preview", "static", "media", "healthz"}
@@ -38,11 +49,13 @@ class PageQuerySet(models.QuerySet):
     def blog_articles(self):
         """Live articles of the blog, newest first (the feed, the newsletter)."""
         return (
-            self.live().filter(kind=Page.Kind.ARTICLE, url_path__startswith="/blog/").order_by("-published_on", "-pk")
+            self.live()
+            .filter(live_kind=Page.Kind.ARTICLE, url_path__startswith="/blog/")
+            .order_by(F("live_published_on").desc(nulls_last=True), "-pk")
         )
 
     def in_menu(self):
-        return self.live().filter(show_in_menu=True).order_by("order", "live_title")
+        return self.live().filter(live_show_in_menu=True).order_by("live_order", "live_title")
 
     def review_due(self, today, within_days=30):
         """Clinical pages whose latest review falls due within `within_days` (or already has)."""
@@ -119,10 +132,16 @@ class Page(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # What the public sees, copied from the live revision so lists and search need no snapshot.
+    # What the public sees, copied from the live revision so lists, menus and search need no snapshot.
     url_path = models.CharField(_("URL"), max_length=255, unique=True, editable=False)
     live_title = models.CharField(max_length=200, blank=True, editable=False)
     live_summary = models.TextField(blank=True, editable=False)
+    # Database defaults: code that predates these columns can still insert rows during a deploy.
+    live_kind = models.CharField(max_length=20, choices=Kind.choices, blank=True, editable=False, db_default="")
+    live_published_on = models.DateField(null=True, editable=False)
+    live_show_in_menu = models.BooleanField(editable=False, db_default=False)
+    live_order = models.PositiveSmallIntegerField(editable=False, db_default=0)
+    live_index_of = models.CharField(max_length=20, choices=Kind.choices, blank=True, editable=False, db_default="")
     search_document = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     first_published_at = models.DateTimeField(_("first published"), null=True, editable=False)

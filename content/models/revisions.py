@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from content import frozen
+
 
 class Revision(models.Model):
     """One published version of a page, frozen: who published it, when, and exactly what."""
@@ -14,6 +16,8 @@ class Revision(models.Model):
     )
     content_hash = models.CharField(_("content fingerprint"), max_length=64)
     snapshot = models.JSONField(_("snapshot"))
+    # The body's HTML, rendered at publish (content.frozen); empty for versions published before.
+    body = models.JSONField(_("rendered body"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("published version")
@@ -23,3 +27,13 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.page} v{self.number}"
+
+    def rendered_body(self):
+        """The frozen body; rendered from the snapshot, and kept, on the first request for a version
+        published before bodies were kept, under an older body template, or edited in the database.
+        Lazily rather than in a migration: a migration would freeze today's template into history and
+        render every version ever published during the deploy."""
+        if not frozen.is_current(self.body):
+            self.body = frozen.render(self.snapshot)
+            Revision.objects.filter(pk=self.pk).update(body=self.body)
+        return self.body

@@ -11,7 +11,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from content import cache as content_cache
-from content import snapshot, structured_data
+from content import frozen, snapshot, structured_data
 from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
 from content.presenter import page_context
@@ -29,25 +29,36 @@ def page_number(request):
     return int(value) if value.isdigit() and 0 < len(value) < 6 else 1
 
 
-def cached_response(request, key, render):
-    """Serve a published page from the cache, answering conditional GETs with 304.
+def cached_entry(key_parts, render):
+    """A published page from the cache, or rendered and cached.
 
-    `render()` returns (html, last_modified datetime or None, expire_at or None), or raises Http404.
+    `render()` returns {"html", "last_modified" (datetime or None), "expire_at", "num_pages"}, or
+    raises Http404. The key is made before rendering: see content.cache.set.
     """
     now = timezone.now()
-    entry = content_cache.get(*key)
+    key = content_cache.key(*key_parts)
+    entry = content_cache.get(key)
     if entry is None or (entry["expire_at"] and entry["expire_at"] <= now):
-        html, last_modified, expire_at = render()
+        rendered = render()
+        html, last_modified, expire_at = rendered["html"], rendered["last_modified"], rendered["expire_at"]
         entry = {
             "html": html,
             "etag": f'"{hashlib.sha256(html.encode()).hexdigest()[:32]}"',
-            "last_modified": last_modified.timestamp() if last_modified else None,
+            # HTTP dates have whole seconds: a fraction would make the date a browser sends back
+            # (equal to this one) look older, and a 304 would never be answered.
+            "last_modified": int(last_modified.timestamp()) if last_modified else None,
             "expire_at": expire_at,
+            "num_pages": rendered.get("num_pages"),
         }
         timeout = content_cache.TIMEOUT
         if expire_at:
             timeout = max(1, min(timeout, int((expire_at - now).total_seconds())))
-        content_cache.set(entry, *key, timeout=timeout)
+        content_cache.set(key, entry, timeout=timeout)
+    return entry
+
+
+def cached_response(request, entry):
+    """The cached page, answering conditional GETs with 304."""
     response = HttpResponse(entry["html"])
     response["ETag"] = entry["etag"]
     if entry["last_modified"]:
@@ -63,42 +74,62 @@ def home(request):
     def render():
         featured = list(
             Page.objects.live()
-            .filter(kind__in=[Page.Kind.SUBSTANCE, Page.Kind.PROGRAM, Page.Kind.INDEX])
-            .only("url_path", "live_title", "live_summary", "kind", "order")
-            .order_by("order", "live_title")
+            .filter(live_kind__in=[Page.Kind.SUBSTANCE, Page.Kind.PROGRAM, Page.Kind.INDEX])
+            .only("url_path", "live_title", "live_summary", "live_kind", "live_order")
+            .order_by("live_order", "live_title")
         )
         context = {
-            "substances": [p for p in featured if p.kind == Page.Kind.SUBSTANCE],
-            "programs": [p for p in featured if p.kind == Page.Kind.PROGRAM],
-            "indexes": {p.url_path: p for p in featured if p.kind == Page.Kind.INDEX},
+            "substances": [p for p in featured if p.live_kind == Page.Kind.SUBSTANCE],
+            "programs": [p for p in featured if p.live_kind == Page.Kind.PROGRAM],
+            "indexes": {p.url_path: p for p in featured if p.live_kind == Page.Kind.INDEX},
             "json_ld": structured_data.home(current_site(request)),
             "canonical": structured_data.absolute("/"),
         }
-        return render_to_string("content/home.html", context, request), None, None
+        html = render_to_string("content/home.html", context, request)
+        return {"html": html, "last_modified": None, "expire_at": None}
 
-    return cached_response(request, ("home",), render)
+    return cached_response(request, cached_entry(("home",), render))
 
 
 @require_safe
 def page(request, path):
+    """A live page. `?page=N` counts only on index pages and only up to their last page: any other
+    number would render, and cache, one more copy of the same page."""
     url_path = f"/{path}/"
+
+    def render_number(number):
+        def render():
+            found = Page.objects.live().select_related("live_revision").filter(url_path=url_path).first()
+            if found is None:
+                raise Http404
+            revision = found.live_revision
+            context = page_context(
+                page=found,
+                data=revision.snapshot,
+                body=revision.rendered_body(),
+                content_hash=revision.content_hash,
+                site=current_site(request),
+                page_number=number,
+            )
+            html = render_to_string("content/page.html", context, request)
+            children_page = context["children_page"]
+            num_pages = children_page.paginator.num_pages if children_page else None
+            return {
+                "html": html,
+                "last_modified": found.last_published_at,
+                "expire_at": found.expire_at,
+                "num_pages": num_pages,
+            }
+
+        return cached_entry(("page", url_path, number), render)
+
+    first = render_number(1)
     number = page_number(request)
-
-    def render():
-        found = Page.objects.live().select_related("live_revision").filter(url_path=url_path).first()
-        if found is None:
-            raise Http404
-        revision = found.live_revision
-        context = page_context(
-            page=found,
-            data=revision.snapshot,
-            content_hash=revision.content_hash,
-            site=current_site(request),
-            page_number=number,
-        )
-        return render_to_string("content/page.html", context, request), found.last_published_at, found.expire_at
-
-    return cached_response(request, ("page", url_path, number), render)
+    if number == 1 or first["num_pages"] is None:
+        return cached_response(request, first)
+    if number > first["num_pages"]:
+        raise Http404
+    return cached_response(request, render_number(number))
 
 
 @staff_member_required
@@ -110,7 +141,12 @@ def preview(request, pk):
     draft = get_object_or_404(Page, pk=pk)
     content_hash, data = snapshot.build(draft)
     context = page_context(
-        page=draft, data=data, content_hash=content_hash, site=current_site(request), page_number=page_number(request)
+        page=draft,
+        data=data,
+        body=frozen.render(data),
+        content_hash=content_hash,
+        site=current_site(request),
+        page_number=page_number(request),
     )
     context["preview"] = True
     response = HttpResponse(render_to_string("content/page.html", context, request))

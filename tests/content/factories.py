@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
 
 from content import models, services
 from content.models import Page, Reviewer, Section, Source
@@ -76,11 +77,18 @@ class ConsentedQuoteFactory(factory.django.DjangoModelFactory):
     is_published = True
 
 
+def committed():
+    """Run what waits for the commit (the cache's invalidation) at the end of the block, as the commit
+    of a real request would: a test's own transaction never commits."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def published_page(*, reviewer=None, **fields):
-    """A live page; clinical pages get a review from `reviewer` first."""
-    page = PageFactory(**fields)
-    if page.is_clinical:
-        services.record_review(page=page, user=(reviewer or ReviewerFactory()).user)
-    services.publish(page=page, user=None)
+    """A live page, committed; clinical pages get a review from `reviewer` first."""
+    with committed():
+        page = PageFactory(**fields)
+        if page.is_clinical:
+            services.record_review(page=page, user=(reviewer or ReviewerFactory()).user)
+        services.publish(page=page, user=None)
     page.refresh_from_db()
     return page

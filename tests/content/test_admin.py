@@ -2,8 +2,8 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from content import services
 from content.models import Page, Review
 from tests.content.factories import PageFactory, SectionFactory
 
@@ -81,9 +81,11 @@ def test_reviewer_signs_off_in_one_step_then_editor_publishes(client, editor, re
     assert client.get("/benzo/").status_code == 200
 
 
-def test_review_due_list_shows_pages_never_reviewed(client, editor, no_2fa):
-    page = PageFactory(is_clinical=True, title="Needs review")
+def test_review_due_list_shows_pages_never_reviewed_and_not_those_reviewed_today(client, editor, reviewer, no_2fa):
+    never = PageFactory(is_clinical=True, title="Needs review", slug="needs-review")
+    reviewed = PageFactory(is_clinical=True, title="Signed off", slug="signed-off")
+    services.record_review(page=reviewed, user=reviewer.user)
     client.force_login(editor)
     html = client.get(reverse("admin:content_pagedueforreview_changelist")).content.decode()
-    assert "Needs review" in html and page.url_path in html
-    assert timezone.localdate()
+    assert "Needs review" in html and never.url_path in html and "never reviewed" in html
+    assert "Signed off" not in html and reviewed.url_path not in html

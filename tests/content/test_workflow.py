@@ -8,9 +8,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from content import services
-from content.models import Page, Section
+from content.models import Page, Review, Section
 from nexus import roles
-from tests.content.factories import PageFactory, ReviewerFactory, SectionFactory, UserFactory, published_page
+from tests.content.factories import (
+    PageFactory,
+    ReviewerFactory,
+    SectionFactory,
+    UserFactory,
+    committed,
+    published_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +35,8 @@ def test_changes_to_a_published_page_stay_hidden_until_published(client):
     SectionFactory(page=page, heading="New section", body="Unpublished words.")
     html = client.get("/detox/").content.decode()
     assert "Detox, rewritten" not in html and "Unpublished words." not in html
-    services.publish(page=page, user=None)
+    with committed():
+        services.publish(page=page, user=None)
     html = client.get("/detox/").content.decode()
     assert "Detox, rewritten" in html and "Unpublished words." in html
 
@@ -60,10 +68,12 @@ def test_scheduled_page_appears_at_its_time_and_disappears_at_expiry(client):
     assert client.get("/later/").status_code == 404
     page.refresh_from_db()
     page.go_live_at, page.expire_at = now - datetime.timedelta(minutes=1), now + datetime.timedelta(hours=1)
-    page.save()
+    with committed():
+        page.save()
     assert client.get("/later/").status_code == 200
     page.go_live_at, page.expire_at = now - datetime.timedelta(hours=2), now - datetime.timedelta(seconds=1)
-    page.save()
+    with committed():
+        page.save()
     assert client.get("/later/").status_code == 404
 
 
@@ -92,7 +102,8 @@ def test_every_published_version_is_kept_with_who_and_when_and_can_be_restored(c
     assert page.title == "First title"
     assert [s.heading for s in page.sections.all()] == ["Original"]
     assert "Second title" in client.get("/programs/").content.decode(), "restoring changes only the draft"
-    services.publish(page=page, user=editor)
+    with committed():
+        services.publish(page=page, user=editor)
     assert "Original body." in client.get("/programs/").content.decode()
 
 
@@ -119,10 +130,9 @@ def test_review_covers_only_the_content_it_signed():
 def test_overdue_review_blocks_publishing():
     reviewer = ReviewerFactory()
     page = PageFactory(is_clinical=True)
-    long_ago = timezone.localdate() - datetime.timedelta(days=400)
-    services.record_review(page=page, user=reviewer.user, today=long_ago)
+    services.record_review(page=page, user=reviewer.user)
     with pytest.raises(ValidationError):
-        services.publish(page=page, user=None)
+        services.publish(page=page, user=None, now=timezone.now() + datetime.timedelta(days=400))
 
 
 def test_only_clinical_reviewers_can_record_a_review(editor):
@@ -143,11 +153,13 @@ def test_reviewer_who_left_the_group_no_longer_covers_publishing():
 
 def test_review_due_list_holds_overdue_and_soon_due_pages_only():
     reviewer = ReviewerFactory()
-    today = timezone.localdate()
     due_soon, fine, never = PageFactory(is_clinical=True), PageFactory(is_clinical=True), PageFactory(is_clinical=True)
-    services.record_review(page=due_soon, user=reviewer.user, today=today - datetime.timedelta(days=350))
-    services.record_review(page=fine, user=reviewer.user, today=today)
-    due = set(Page.objects.review_due(today))
+    services.record_review(page=due_soon, user=reviewer.user)
+    services.record_review(page=fine, user=reviewer.user)
+    # 350 days on: `fine` was reviewed again that day, `due_soon` was not.
+    later = timezone.localdate() + datetime.timedelta(days=350)
+    Review.objects.filter(page=fine).update(reviewed_on=later, next_review_due=later + services.REVIEW_PERIOD)
+    due = set(Page.objects.review_due(later))
     assert due_soon in due and never in due and fine not in due
 
 
@@ -157,7 +169,8 @@ def test_changing_a_published_slug_redirects_the_old_address_permanently(client)
     parent.slug = "treatment-programs"
     parent.save()
     assert client.get("/programs/").status_code == 200, "the new slug waits for publishing"
-    services.publish(page=parent, user=None)
+    with committed():
+        services.publish(page=parent, user=None)
     child.refresh_from_db()
     assert child.url_path == "/treatment-programs/detox/"
     response = client.get("/programs/detox/")

@@ -1,0 +1,80 @@
+"""A published version's body, rendered once at publish: an uncached request renders only the frame.
+
+The body is what depends on the version alone: title, summary and byline, the contents list, the
+sections, the sources. Testimonials stay live (withdrawn consent takes a quote down at once), so a
+testimonial section is kept as its index and filled in at request time. The stored body carries an
+HMAC over itself and the body template's version: HTML edited in the database is never served (it is
+rendered again from the snapshot, sanitised), and a changed template renders each version again on
+its next request.
+"""
+
+import functools
+import hashlib
+import json
+
+from django.template.loader import get_template, render_to_string
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.safestring import mark_safe
+
+from content import markdown
+
+TEMPLATE = "content/includes/page_body.html"
+
+
+@functools.cache
+def template_version():
+    return hashlib.sha256(get_template(TEMPLATE).template.source.encode()).hexdigest()[:16]
+
+
+def _mac(body):
+    payload = json.dumps([body["version"], body["intro"], body["parts"], body["sources"]], separators=(",", ":"))
+    return salted_hmac("content.frozen.body", payload, algorithm="sha256").hexdigest()
+
+
+def render(data):
+    """The body of snapshot `data`: {"version", "intro", "parts" (HTML, or a testimonial section's
+    index), "sources", "mac"}. Section HTML is sanitised again: the snapshot may have been edited."""
+    sections = [{**section, "html": mark_safe(markdown.sanitise(section["html"]))} for section in data["sections"]]  # noqa: S308
+    contents = [section for section in sections if section["heading"] and section["anchor"]]
+    parts, run = [], [render_to_string(f"{TEMPLATE}#contents", {"contents": contents})]
+    for index, section in enumerate(sections):
+        if section["kind"] == "testimonial":
+            parts += ["".join(run), index]
+            run = []
+        else:
+            run.append(render_to_string(f"{TEMPLATE}#section", {"section": section}))
+    parts.append("".join(run))
+    body = {
+        "version": template_version(),
+        "intro": render_to_string(f"{TEMPLATE}#intro", {"data": data}),
+        "parts": parts,
+        "sources": render_to_string(f"{TEMPLATE}#sources", {"data": data}),
+    }
+    return {**body, "mac": _mac(body)}
+
+
+def is_current(body):
+    """Rendered by this template and not changed since."""
+    return (
+        isinstance(body, dict)
+        and body.get("version") == template_version()
+        and constant_time_compare(body.get("mac", ""), _mac(body))
+    )
+
+
+def assemble(body, data, testimonials):
+    """The body's three pieces of HTML, each testimonial section filled from `testimonials` (by id)."""
+    html = []
+    for part in body["parts"]:
+        if isinstance(part, int):
+            section = data["sections"][part]
+            section = {**section, "testimonial": testimonials.get(section["testimonial_id"])}
+            html.append(render_to_string(f"{TEMPLATE}#section", {"section": section}))
+        else:
+            html.append(part)
+    # Rendered by our template from sanitised HTML, and checked unchanged by is_current().
+    return {
+        "intro": mark_safe(body["intro"]),  # noqa: S308
+        "sections": mark_safe("".join(html)),  # noqa: S308
+        "sources": mark_safe(body["sources"]),  # noqa: S308
+    }

@@ -1,0 +1,65 @@
+"""Editors and reviewers in a real Chromium: a save with no edits, the reviews record on a phone."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.test import Client
+
+from content import services, snapshot
+from nexus import roles
+from tests.browser.harness import BrowserPage
+from tests.content.factories import PageFactory, ReviewerFactory, SectionFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def no_2fa(settings):
+    settings.NEXUS_REQUIRE_2FA = False
+
+
+def sign_in(page, user):
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": page.base_url}])
+
+
+def reviewed_page():
+    reviewer = ReviewerFactory(name="Dr. Rivera")
+    page = PageFactory(slug="benzos", is_clinical=True, summary="First line.\nSecond line.")
+    SectionFactory(page=page, heading="Withdrawal", body="A paragraph.\n\nAnother one:\n\n- one\n- two")
+    SectionFactory(page=page, kind="list", body="", items="first\nsecond")
+    services.record_review(page=page, user=reviewer.user)
+    return page, reviewer
+
+
+def test_pressing_save_without_editing_keeps_the_review_and_logs_no_change(browser_page):
+    page, _reviewer = reviewed_page()
+    signed = snapshot.build(page)[0]
+    sign_in(browser_page, UserFactory(username="editor", roles=[roles.CONTENT_EDITORS]))
+    browser_page.goto(f"/admin/content/page/{page.pk}/change/")
+    with browser_page.expect_navigation():
+        browser_page.click('input[name="_save"]')
+    assert "was changed successfully" in browser_page.inner_text("body")
+    page.refresh_from_db()
+    assert snapshot.build(page)[0] == signed and services.has_current_review(page, signed)
+    assert LogEntry.objects.filter(object_id=str(page.pk)).latest("action_time").get_change_message() == (
+        "No fields changed."
+    )
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_reviews_record_says_who_recorded_each_and_fits_the_screen(chromium, live_server, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        browser_page = BrowserPage(context.new_page(), live_server.url)
+        _page, reviewer = reviewed_page()
+        sign_in(browser_page, reviewer.user)
+        assert browser_page.goto("/admin/content/review/").status == 200
+        text = browser_page.inner_text("body")
+        assert "RECORDED BY" in text.upper() and reviewer.user.username in text
+        assert "Add clinical review" not in text
+        browser_page.screenshot(path=f"var/shots/reviews-{width}.png", full_page=True)
+        # At 375 px the admin scrolls the table inside its box; the page itself must not scroll sideways.
+        browser_page.assert_no_horizontal_overflow()
+    finally:
+        context.close()
