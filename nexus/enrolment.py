@@ -6,9 +6,10 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from nexus import roles
+from nexus import roles, site_url
 
 
 def lifetime():
@@ -20,6 +21,11 @@ def lifetime():
 
 def new_token():
     return secrets.token_urlsafe(32)
+
+
+def link_url(token):
+    """The absolute address the issuer passes on (the site's own, whatever host the issuer used)."""
+    return site_url.absolute(reverse("nexus:enrol-link", args=[token]))
 
 
 def token_hash(token):

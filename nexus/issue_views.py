@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.urls import reverse
 
 from nexus import enrolment, services
 from nexus.models import EnrolmentLink
@@ -20,7 +19,7 @@ def issue_links(request):
     if request.method == "POST" and form.is_valid():
         account = form.cleaned_data["user"]
         link, token = services.issue_enrolment_link(user=account, issuer=request.user)
-        url = request.build_absolute_uri(reverse("nexus:enrol-link", args=[token]))
+        url = enrolment.link_url(token)
         return render(
             request, "nexus/signin/link_issued.html", context | {"account": account, "link": link, "url": url}
         )

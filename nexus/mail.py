@@ -11,21 +11,16 @@ Message-ID (the newsletter's deliveries) keeps it. MAILERS names these backends
 `mailers.default.send_messages()` passes through them.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.core.mail import make_msgid
 from django.core.mail.backends import console, smtp
 
-
-def site_domain():
-    return urlsplit(settings.NEXUS_SITE_URL).hostname or "localhost"
+from nexus import site_url
 
 
 def add_site_headers(message):
     present = {name.lower() for name in message.extra_headers}
     if "message-id" not in present:
-        message.extra_headers["Message-ID"] = make_msgid(domain=site_domain())
+        message.extra_headers["Message-ID"] = make_msgid(domain=site_url.hostname())
     if "auto-submitted" not in present:
         message.extra_headers["Auto-Submitted"] = "auto-generated"
     return message

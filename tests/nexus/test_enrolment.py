@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.test import Client
@@ -17,7 +18,7 @@ from tests.nexus.test_signin import PASSWORD, current_code, sign_in_password
 
 pytestmark = pytest.mark.django_db
 QR = '<figure class="qr">'
-LINK = re.compile(r'readonly rows="3">(http://testserver(/admin/two-factor/link/[^<"/]+/))</textarea>')
+LINK = re.compile(r'readonly rows="3">(https?://[^/<"]+(/admin/two-factor/link/[^<"/]+/))</textarea>')
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +56,7 @@ def issue(lead_client, user):
     assert response.status_code == 200
     match = LINK.search(response.content.decode())
     assert match, "the link is shown to the lead"
+    assert match.group(1).startswith(settings.NEXUS_SITE_URL + "/"), "the site's own address, not the request's host"
     return match.group(2)
 
 

@@ -117,7 +117,7 @@ def test_the_outbox_is_absent_with_production_settings():
         env=PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["absent", "False", "False", "django.core.mail.backends.smtp.EmailBackend"]
+    assert result.stdout.split() == ["absent", "False", "False", "nexus.mail.SmtpBackend"]
 
 
 def test_local_settings_keep_mail_in_the_outbox_unless_email_url_is_set(tmp_path):

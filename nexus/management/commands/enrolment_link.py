@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
 
 from nexus import enrolment, services
 
@@ -20,5 +18,5 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError("No active staff account by that name is waiting to set up two-factor sign-in.")
         link, token = services.issue_enrolment_link(user=user)
-        url = settings.NEXUS_SITE_URL.rstrip("/") + reverse("nexus:enrol-link", args=[token])
+        url = enrolment.link_url(token)
         self.stdout.write(f"{url}\nWorks once, until {link.expires_at:%Y-%m-%d %H:%M %Z}. Give it to them yourself.")
