@@ -274,13 +274,3 @@ def run_worker(*, issue_id, batch_size=None, worker=None, max_batches=None):
     finish_if_done(issue_id)
     logger.info("newsletter: issue #%s worker finished: %s", issue_id, totals)
     return totals
-
-
-def next_retry_at(issue_id):
-    """When the earliest waiting delivery becomes due (None if nothing waits)."""
-    return (
-        Delivery.objects.filter(issue_id=issue_id, status=D.QUEUED)
-        .order_by("next_attempt_at")
-        .values_list("next_attempt_at", flat=True)
-        .first()
-    )
