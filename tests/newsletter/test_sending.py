@@ -1,5 +1,7 @@
 """Sending an issue exactly once: re-runs, two workers at once, a worker killed mid-send, SMTP failures."""
 
+import email
+import email.policy
 import threading
 from collections import Counter
 
@@ -188,6 +190,23 @@ def test_a_real_smtp_run_uses_one_connection_per_batch_and_sends_both_unsubscrib
     assert message["List-Id"]
     assert message["Message-ID"] in set(Delivery.objects.values_list("message_id", flat=True))
     assert message.is_multipart()
+
+
+@pytest.mark.django_db
+def test_names_that_need_encoding_and_long_paragraphs_arrive_intact_over_smtp(settings):
+    accented = SubscriberFactory(first_name="Zoë & Bo")
+    issue = IssueFactory(body="# News\n\n" + "A long paragraph about recovery, ünïcode too. " * 60)
+    services.start_sending(issue_id=issue.pk)
+    with Sink() as sink:
+        settings.MAILERS = sink.mailers
+        run_worker(issue_id=issue.pk)
+    [(_rcpts, message)] = sink.handler.messages
+    message = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+    text = next(p.get_content() for p in message.walk() if p.get_content_type() == "text/plain")
+    assert "Hello Zoë & Bo," in text
+    paragraph = [line for line in text.splitlines() if "paragraph about recovery" in line]
+    assert len(paragraph) > 10 and max(len(line) for line in paragraph) <= 78
+    assert str(accented.key.hex) in message["List-Unsubscribe"]
 
 
 @pytest.mark.django_db
