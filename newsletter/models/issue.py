@@ -96,9 +96,10 @@ class Delivery(models.Model):
     """One issue to one subscriber: created when staff press send, so the audience is frozen.
 
     The status only moves forward (queued -> sending -> sent | failed | skipped | unknown, or back
-    to queued for a retry after a temporary failure that certainly delivered nothing). A row left
-    "sending" by a worker that died becomes "unknown": nobody can tell whether the message left,
-    so it is never re-sent without a person deciding.
+    to queued for a retry after a temporary failure that certainly delivered nothing). A row a
+    dead or stalled worker had handed to the mail server becomes "unknown": nobody can tell
+    whether the message left, so it is never re-sent without a person deciding; the rows of its
+    claim it had not touched are queued again.
     """
 
     class Status(models.TextChoices):
