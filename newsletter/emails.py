@@ -96,7 +96,7 @@ class IssueRenderer:
         )
         return message, message_id
 
-    def build(self, *, to, first_name, unsubscribe, message_id, test=False, date=None):
+    def build(self, *, to, first_name, unsubscribe, message_id, test=False):
         text, html = self._templates(greeted=bool(first_name), test=test)
         text = text.replace(self.FIRST_NAME, first_name).replace(self.UNSUBSCRIBE_URL, unsubscribe)
         html = html.replace(self.FIRST_NAME, escape(first_name)).replace(self.UNSUBSCRIBE_URL, escape(unsubscribe))
@@ -107,8 +107,6 @@ class IssueRenderer:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Precedence": "bulk",
         }
-        if date:
-            headers["Date"] = date
         message = NewsletterMessage(
             subject=("[TEST] " if test else "") + self.issue.subject,
             body=text,

@@ -1,43 +1,51 @@
-"""Sending an issue exactly once, with any number of workers, crashes and re-runs.
+"""Sending an issue exactly once, with any number of workers, crashes, stalls and re-runs.
 
 1. `services.start_sending` froze the audience into queued Delivery rows (unique per subscriber).
 2. A worker claims a batch: `SELECT ... FOR UPDATE SKIP LOCKED` where the database has it (two
-   workers never pick the same rows), then marks the rows "sending" with its name and the time,
-   and commits, all before any message leaves.
-3. It re-checks each subscriber (still confirmed, not suppressed), opens ONE SMTP connection for
-   the batch, sends message by message and records each outcome at once (sent, failed, retry).
-4. Only a definite temporary refusal (an SMTP 4xx reply) is retried later, with backoff. A
-   connection lost mid-message may or may not have delivered it: that row becomes "unknown".
-5. Rows still "sending" after NEXUS_NEWSLETTER_CLAIM_TIMEOUT belong to a worker that died: the
-   one it may have been sending becomes "unknown" too, the untried rest are queued again.
-   Unknown rows are never re-sent by a worker; staff decide in the admin.
+   workers never pick the same rows), marks the rows "sending" with its name and the time, and
+   commits, all before any message leaves.
+3. It re-checks each subscriber (still confirmed, not suppressed), opens ONE connection through
+   Django's mailer for the batch and sends message by message. Before each message a conditional
+   update proves the claim is still its own and marks that one row "handed over"; a worker whose
+   claim was taken from it stops there. Every outcome is recorded at once, and counted only when
+   the update recording it changed a row.
+4. Only a definite refusal is settled: a 4xx reply is retried later with backoff, a 5xx fails.
+   A connection lost or timed out mid-message may or may not have delivered it: "unknown".
+5. A claim nobody has kept alive for NEXUS_NEWSLETTER_CLAIM_TIMEOUT belongs to a worker that died
+   or stalled: its handed-over row becomes "unknown" (a worker that was only slow still records
+   what really happened), its untried rows are queued again for others. Unknown rows are never
+   re-sent by a worker; staff decide in the admin.
 """
 
 import logging
 import os
 import smtplib
 import socket
+import time
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import mail
-from django.core.mail import make_msgid
 from django.db import connection, transaction
-from django.db.models import F, Min
+from django.db.models import F
 from django.utils import timezone
 
 from newsletter.emails import IssueRenderer
 from newsletter.models import Delivery, Issue, Subscriber, Suppression
-from newsletter.wire import WireMessages
 
 logger = logging.getLogger(__name__)
 D = Delivery.Status
 RETRY, FAILED, UNKNOWN = "retry", "failed", "unknown"
+SMTP_ERRORS = (smtplib.SMTPException, OSError, ValueError)
 
 
 def worker_name():
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def claim_timeout():
+    return timedelta(seconds=settings.NEXUS_NEWSLETTER_CLAIM_TIMEOUT)
 
 
 def backoff(attempts):
@@ -63,20 +71,18 @@ def describe(error):
     return f"{type(error).__name__} {code}".strip()[:200]
 
 
+@transaction.atomic
 def release_stale(*, issue_id, now=None):
-    """Settle the rows of a worker that died mid-batch.
+    """Settle the claims no worker has kept alive within the timeout. Returns (unknown, requeued).
 
-    A worker sends its claim in id order and records each outcome at once, so of the rows it left
-    "sending", only the lowest id can have been in flight: that one becomes "unknown" (staff
-    decide); the rest were never tried and go back in the queue. Returns (unknown, requeued).
+    A handed-over row may have left: "unknown" (it keeps its worker's name, so a worker that was
+    only slow can still record the real outcome). The untried rows go back in the queue; their
+    old worker cannot send them any more (`_hand_over` checks the claim before every message).
     """
     now = now or timezone.now()
-    stale = Delivery.objects.filter(issue_id=issue_id).stale(
-        timeout=timedelta(seconds=settings.NEXUS_NEWSLETTER_CLAIM_TIMEOUT), now=now
-    )
-    in_doubt = list(stale.values("claimed_by", "claimed_at").annotate(first=Min("pk")).values_list("first", flat=True))
-    unknown = Delivery.objects.filter(pk__in=in_doubt).update(status=D.UNKNOWN, error="worker stopped mid-send")
-    requeued = stale.exclude(pk__in=in_doubt).update(
+    stale = Delivery.objects.filter(issue_id=issue_id).stale(timeout=claim_timeout(), now=now)
+    unknown = stale.filter(handed_over_at__isnull=False).update(status=D.UNKNOWN, error="worker stopped mid-send")
+    requeued = stale.filter(handed_over_at__isnull=True).update(
         status=D.QUEUED, claimed_by="", claimed_at=None, next_attempt_at=now
     )
     if unknown or requeued:
@@ -98,7 +104,9 @@ def claim_batch(*, issue_id, worker, size, now=None):
             due = due.select_for_update(skip_locked=True)
         ids = list(due.values_list("pk", flat=True)[:size])
         # The status condition makes the claim safe even without row locks (SQLite serialises writers).
-        Delivery.objects.filter(pk__in=ids, status=D.QUEUED).update(status=D.SENDING, claimed_at=now, claimed_by=worker)
+        Delivery.objects.filter(pk__in=ids, status=D.QUEUED).update(
+            status=D.SENDING, claimed_at=now, claimed_by=worker, handed_over_at=None
+        )
     return list(
         Delivery.objects.filter(pk__in=ids, status=D.SENDING, claimed_by=worker, claimed_at=now).values_list(
             "pk", flat=True
@@ -106,100 +114,129 @@ def claim_batch(*, issue_id, worker, size, now=None):
     )
 
 
-def _mark(delivery, worker, **fields):
-    """Record one outcome, only if the row is still this worker's claim."""
-    Delivery.objects.filter(pk=delivery.pk, status=D.SENDING, claimed_by=worker).update(**fields)
+class Claim:
+    """One worker's hold on its batch: every write goes through a condition that it still holds it."""
 
+    def __init__(self, worker, ids):
+        self.worker, self.ids = worker, ids
+        self.kept_alive = time.monotonic()
 
-def _requeue(ids, worker, now, attempts_used=0):
-    Delivery.objects.filter(pk__in=ids, status=D.SENDING, claimed_by=worker).update(
-        status=D.QUEUED, claimed_by="", claimed_at=None, next_attempt_at=now + backoff(attempts_used + 1)
-    )
+    def rows(self):
+        return Delivery.objects.filter(pk__in=self.ids, claimed_by=self.worker)
+
+    def hand_over(self, delivery):
+        """True if the row is still ours: it is then marked as being handed to the mail server."""
+        now = timezone.now()
+        if time.monotonic() - self.kept_alive > claim_timeout().total_seconds() / 3:
+            self.rows().filter(status=D.SENDING).update(claimed_at=now)  # keep the rest of the claim alive
+            self.kept_alive = time.monotonic()
+        return bool(
+            self.rows()
+            .filter(pk=delivery.pk, status=D.SENDING, handed_over_at__isnull=True)
+            .update(claimed_at=now, handed_over_at=now)
+        )
+
+    def record(self, delivery, **fields):
+        """Record an outcome; also over "unknown" if the claim was released while we sent."""
+        return self.rows().filter(pk=delivery.pk, status__in=[D.SENDING, D.UNKNOWN]).update(**fields)
+
+    def skip(self, delivery):
+        return self.rows().filter(pk=delivery.pk, status=D.SENDING).update(status=D.SKIPPED)
+
+    def requeue_untried(self, when):
+        return (
+            self.rows()
+            .filter(status=D.SENDING, handed_over_at__isnull=True)
+            .update(status=D.QUEUED, claimed_by="", claimed_at=None, next_attempt_at=when)
+        )
 
 
 def send_batch(*, ids, worker, renderer, totals):
-    """Send the claimed rows over one SMTP connection, recording each outcome as it happens."""
+    """Send the claimed rows over one connection, recording each outcome as it happens.
+
+    Returns False when the batch ended early (claim lost, mail server gone).
+    """
+    claim = Claim(worker, ids)
     deliveries = list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
     hashes = [d.subscriber.email_hash for d in deliveries if d.subscriber]
     suppressed = set(Suppression.objects.filter(email_hash__in=hashes).values_list("email_hash", flat=True))
     mailer = mail.mailers.default
-    wire = WireMessages(renderer)
     try:
         mailer.open()
-    except (smtplib.SMTPException, OSError) as error:
+    except SMTP_ERRORS as error:
         logger.warning("newsletter: cannot reach the mail server (%s); batch re-queued", describe(error))
-        _requeue(ids, worker, timezone.now())
-        totals["retry"] += len(ids)
+        totals["retry"] += claim.requeue_untried(timezone.now() + backoff(1))
         return False
     try:
-        for position, delivery in enumerate(deliveries):
+        for delivery in deliveries:
             subscriber = delivery.subscriber
-            if (
-                subscriber is None
-                or subscriber.status != Subscriber.Status.CONFIRMED
-                or subscriber.email_hash in suppressed
-            ):
-                _mark(delivery, worker, status=D.SKIPPED)
-                totals["skipped"] += 1
+            if not _still_wanted(subscriber, suppressed):
+                totals["skipped"] += claim.skip(delivery)
                 continue
+            if not claim.hand_over(delivery):
+                logger.warning("newsletter: worker %s lost its claim (timed out); it stops this batch", worker)
+                return False
+            message, message_id = renderer.message_for(
+                to=subscriber.email, first_name=subscriber.first_name, key=subscriber.key
+            )
             try:
-                message_id = send_one(mailer, wire, subscriber)
-            except (smtplib.SMTPException, OSError, ValueError) as error:
+                mailer.send_messages([message])
+            except SMTP_ERRORS as error:
                 outcome = classify(error)
-                _record_failure(delivery, worker, outcome, error, totals)
-                if outcome == UNKNOWN:  # the connection is gone: the rest of the batch was never tried
-                    rest = [d.pk for d in deliveries[position + 1 :]]
-                    _requeue(rest, worker, timezone.now())
-                    totals["retry"] += len(rest)
+                _record_failure(claim, delivery, outcome, error, totals)
+                # After a lost connection or a 421 the rest of the batch was never tried; after a
+                # timeout the connection's replies can no longer be trusted.
+                if outcome == UNKNOWN or not _still_connected(mailer):
+                    totals["retry"] += claim.requeue_untried(timezone.now() + backoff(1))
                     return False
                 continue
-            _mark(
+            totals["sent"] += claim.record(
                 delivery,
-                worker,
                 status=D.SENT,
                 sent_at=timezone.now(),
                 message_id=message_id[:200],
                 attempts=F("attempts") + 1,
                 error="",
             )
-            totals["sent"] += 1
     finally:
         try:
             mailer.close()
-        except (smtplib.SMTPException, OSError):
+        except SMTP_ERRORS:
             logger.info("newsletter: mail server connection did not close cleanly")
     return True
 
 
-def send_one(mailer, wire, subscriber):
-    """Send one issue message; returns its Message-ID. Over SMTP, the prepared bytes go straight
-    to the open connection when they can (newsletter/wire.py); otherwise the message is built."""
-    renderer = wire.renderer
-    smtp = getattr(mailer, "connection", None)
-    if smtp is not None:
-        message_id = make_msgid(domain=renderer.domain)
-        recipient = mailer.prep_address(subscriber.email)
-        data = wire.wire_for(to=recipient, first_name=subscriber.first_name, key=subscriber.key, message_id=message_id)
-        if data is not None:
-            smtp.sendmail(wire.envelope_sender(mailer), [recipient], data)
-            return message_id
-    message, message_id = renderer.message_for(
-        to=subscriber.email, first_name=subscriber.first_name, key=subscriber.key
+def _still_wanted(subscriber, suppressed):
+    """Not erased, still confirmed, not suppressed since send was pressed."""
+    return (
+        subscriber is not None
+        and subscriber.status == Subscriber.Status.CONFIRMED
+        and subscriber.email_hash not in suppressed
     )
-    mailer.send_messages([message])
-    return message_id
 
 
-def _record_failure(delivery, worker, outcome, error, totals):
+def _still_connected(mailer):
+    """After an error: can the batch go on over this connection? (A server that answered 421, or
+    vanished, has closed it.) Mailers without a connection (in-memory, console) always can."""
+    smtp = getattr(mailer, "connection", None)
+    if smtp is None:
+        return not hasattr(mailer, "connection")
+    try:
+        return smtp.noop()[0] == 250
+    except SMTP_ERRORS:
+        return False
+
+
+def _record_failure(claim, delivery, outcome, error, totals):
     attempts = delivery.attempts + 1
     if outcome == RETRY and attempts < settings.NEXUS_NEWSLETTER_MAX_ATTEMPTS:
-        fields = {"status": D.QUEUED, "claimed_by": "", "claimed_at": None}
+        fields = {"status": D.QUEUED, "claimed_by": "", "claimed_at": None, "handed_over_at": None}
         fields["next_attempt_at"] = timezone.now() + backoff(attempts)
-        totals["retry"] += 1
+        counter = "retry"
     else:
         fields = {"status": D.UNKNOWN if outcome == UNKNOWN else D.FAILED}
-        totals["unknown" if outcome == UNKNOWN else "failed"] += 1
-    _mark(delivery, worker, attempts=attempts, error=describe(error), **fields)
+        counter = "unknown" if outcome == UNKNOWN else "failed"
+    totals[counter] += claim.record(delivery, attempts=attempts, error=describe(error), **fields)
     logger.warning("newsletter: delivery #%s %s (%s)", delivery.pk, fields["status"], describe(error))
 
 
@@ -225,9 +262,9 @@ def run_worker(*, issue_id, batch_size=None, worker=None, max_batches=None):
     issue = Issue.objects.get(pk=issue_id)
     if issue.status != Issue.Status.SENDING:
         return totals
-    release_stale(issue_id=issue_id)
     renderer = IssueRenderer(issue)
     while max_batches is None or totals["batches"] < max_batches:
+        release_stale(issue_id=issue_id)  # rows a dead or stalled worker left are taken over here
         ids = claim_batch(issue_id=issue_id, worker=worker, size=size)
         if not ids:
             break
@@ -237,14 +274,3 @@ def run_worker(*, issue_id, batch_size=None, worker=None, max_batches=None):
     finish_if_done(issue_id)
     logger.info("newsletter: issue #%s worker finished: %s", issue_id, totals)
     return totals
-
-
-def next_retry_at(issue_id):
-    """When the earliest waiting delivery becomes due (None if nothing waits)."""
-    row = (
-        Delivery.objects.filter(issue_id=issue_id, status=D.QUEUED)
-        .order_by("next_attempt_at")
-        .values_list("next_attempt_at", flat=True)
-        .first()
-    )
-    return row

@@ -200,11 +200,12 @@ def start_sending(*, issue_id, now=None):
 
 
 def enqueue_worker(issue_id):
-    """Queue NEXUS_NEWSLETTER_PARALLEL_SENDS runs of the sender: claims use SKIP LOCKED, so as many
-    workers as are free share the issue and none sends a delivery another has claimed."""
-    from newsletter.tasks import send_issue
+    """Top up the sender runs waiting for this issue to NEXUS_NEWSLETTER_PARALLEL_SENDS: claims use
+    SKIP LOCKED, so as many workers as are free share the issue and none sends a delivery another
+    has claimed. Runs already waiting count, so repeated calls never grow the queue."""
+    from newsletter.tasks import send_issue, waiting_senders
 
-    for _ in range(settings.NEXUS_NEWSLETTER_PARALLEL_SENDS):
+    for _ in range(settings.NEXUS_NEWSLETTER_PARALLEL_SENDS - waiting_senders(issue_id)):
         send_issue.enqueue(issue_id)
 
 
@@ -226,17 +227,23 @@ def start_due_issues(*, now=None):
 
 
 def tend_issues(*, now=None):
-    """The scheduler's round: start due issues, turn deliveries a dead worker left behind into
-    "unknown" (for staff to decide, never re-sent blindly) so their issue can finish, and queue a
-    worker for any issue with deliveries waiting. Returns (started, resumed) issue ids."""
+    """The scheduler's round: start due issues, settle the claims of dead or stalled workers (the
+    row in flight becomes "unknown", for staff to decide, never re-sent blindly) so their issue
+    can finish, and queue senders for any issue with deliveries due now (retries wait for their
+    time here, not in the task queue). Returns (started, resumed) issue ids."""
     from newsletter import sending
 
+    now = now or timezone.now()
     started = start_due_issues(now=now)
     for issue_id in Issue.objects.filter(status=Issue.Status.SENDING).values_list("pk", flat=True):
         if any(sending.release_stale(issue_id=issue_id, now=now)):
             sending.finish_if_done(issue_id, now=now)
     resumed = list(
-        Issue.objects.filter(status=Issue.Status.SENDING, deliveries__status=Delivery.Status.QUEUED)
+        Issue.objects.filter(
+            status=Issue.Status.SENDING,
+            deliveries__status=Delivery.Status.QUEUED,
+            deliveries__next_attempt_at__lte=now,
+        )
         .exclude(pk__in=started)
         .values_list("pk", flat=True)
         .distinct()

@@ -46,12 +46,20 @@ def send_confirmation(subscriber_id):
 
 @task
 def send_issue(issue_id):
-    """One worker's run over an issue; re-enqueues itself for retries on backends that can defer."""
-    totals = sending.run_worker(issue_id=issue_id)
-    retry_at = sending.next_retry_at(issue_id)
-    if retry_at is not None and send_issue.get_backend().supports_defer:
-        send_issue.using(run_after=retry_at).enqueue(issue_id)
-    return totals
+    """One worker's run over an issue. Deliveries waiting for a retry are picked up by the
+    scheduler's round once they are due (services.tend_issues), so runs never queue up to wait."""
+    return sending.run_worker(issue_id=issue_id)
+
+
+def waiting_senders(issue_id):
+    """Sender runs for the issue queued and not yet started (only the database backend queues)."""
+    if not send_issue.get_backend().supports_defer:
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        status="READY", task_path=send_issue.module_path, args_kwargs__args__0=issue_id
+    ).count()
 
 
 @task

@@ -92,7 +92,7 @@ class DeliveryQuerySet(models.QuerySet):
         return self.filter(issue_id=issue_id, status=Delivery.Status.QUEUED, next_attempt_at__lte=now)
 
     def stale(self, *, timeout, now):
-        """Claimed by a worker that has not reported back within the timeout: it probably died."""
+        """Claimed by a worker that has not kept its claim alive within the timeout: it died or stalled."""
         return self.filter(status=Delivery.Status.SENDING, claimed_at__lt=now - timeout)
 
 
@@ -100,9 +100,10 @@ class Delivery(models.Model):
     """One issue to one subscriber: created when staff press send, so the audience is frozen.
 
     The status only moves forward (queued -> sending -> sent | failed | skipped | unknown, or back
-    to queued for a retry after a temporary failure that certainly delivered nothing). A row left
-    "sending" by a worker that died becomes "unknown": nobody can tell whether the message left,
-    so it is never re-sent without a person deciding.
+    to queued for a retry after a temporary failure that certainly delivered nothing). A row a
+    dead or stalled worker had handed to the mail server becomes "unknown": nobody can tell
+    whether the message left, so it is never re-sent without a person deciding; the rows of its
+    claim it had not touched are queued again.
     """
 
     class Status(models.TextChoices):
@@ -127,6 +128,9 @@ class Delivery(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     claimed_by = models.CharField(_("claimed by worker"), max_length=100, blank=True)
+    # Set just before the message goes to the mail server: of a claim that timed out, only this
+    # row can have left (it becomes "unknown"); the rest are queued again.
+    handed_over_at = models.DateTimeField(_("handed to the mail server at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=200, blank=True)
     error = models.CharField(_("last error"), max_length=200, blank=True)

@@ -44,8 +44,8 @@ class RecordingHandler:
 
 
 class Sink:
-    def __init__(self):
-        self.handler = RecordingHandler()
+    def __init__(self, handler=None):
+        self.handler = handler or RecordingHandler()
         self.port = free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 

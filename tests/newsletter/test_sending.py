@@ -1,10 +1,13 @@
 """Sending an issue exactly once: re-runs, two workers at once, a worker killed mid-send, SMTP failures."""
 
+import email
+import email.policy
 import threading
 from collections import Counter
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection
 from django.utils import timezone
 
@@ -190,6 +193,23 @@ def test_a_real_smtp_run_uses_one_connection_per_batch_and_sends_both_unsubscrib
 
 
 @pytest.mark.django_db
+def test_names_that_need_encoding_and_long_paragraphs_arrive_intact_over_smtp(settings):
+    accented = SubscriberFactory(first_name="Zoë & Bo")
+    issue = IssueFactory(body="# News\n\n" + "A long paragraph about recovery, ünïcode too. " * 60)
+    services.start_sending(issue_id=issue.pk)
+    with Sink() as sink:
+        settings.MAILERS = sink.mailers
+        run_worker(issue_id=issue.pk)
+    [(_rcpts, message)] = sink.handler.messages
+    message = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+    text = next(p.get_content() for p in message.walk() if p.get_content_type() == "text/plain")
+    assert "Hello Zoë & Bo," in text
+    paragraph = [line for line in text.splitlines() if "paragraph about recovery" in line]
+    assert len(paragraph) > 10 and max(len(line) for line in paragraph) <= 78
+    assert str(accented.key.hex) in message["List-Unsubscribe"]
+
+
+@pytest.mark.django_db
 def test_a_temporary_refusal_is_retried_later_and_a_permanent_one_fails(settings):
     issue = frozen_issue(3)
     later, bad, good = Subscriber.objects.order_by("pk")
@@ -242,9 +262,46 @@ def test_the_scheduler_settles_a_dead_workers_deliveries_and_finishes_the_issue(
     from django.core.management import call_command
 
     issue = frozen_issue(2)
-    Delivery.objects.update(status=D.SENDING, claimed_by="dead", claimed_at=timezone.now())
+    now = timezone.now()
+    Delivery.objects.update(status=D.SENDING, claimed_by="dead", claimed_at=now)
+    Delivery.objects.filter(pk=Delivery.objects.first().pk).update(handed_over_at=now)  # it died sending this one
     settings.NEXUS_NEWSLETTER_CLAIM_TIMEOUT = 0
     call_command("send_due_issues")
     assert statuses(issue) == {D.UNKNOWN: 1, D.SENT: 1}  # the untried row was queued and sent
     assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT
     assert len(mail.outbox) == 1
+
+
+class StallOnSecond(EmailBackend):
+    """Django's in-memory mailer whose worker stalls on its second message, long past the claim
+    timeout: while it waits, `meanwhile` runs (another worker, the scheduler)."""
+
+    meanwhile = None
+    calls = 0
+
+    def send_messages(self, messages):
+        StallOnSecond.calls += 1
+        if StallOnSecond.calls == 2 and StallOnSecond.meanwhile:
+            StallOnSecond.meanwhile()
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db
+def test_a_worker_stalled_past_its_claim_never_sends_what_another_worker_took_over(settings):
+    issue = frozen_issue(6)
+    settings.MAILERS = {"default": {"BACKEND": "tests.newsletter.test_sending.StallOnSecond"}}
+    StallOnSecond.calls = 0
+    others = []
+
+    def another_worker_runs_after_the_timeout():
+        settings.NEXUS_NEWSLETTER_CLAIM_TIMEOUT = 0  # the stall outlasts the claim
+        settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+        others.append(run_worker(issue_id=issue.pk, worker="second"))
+
+    StallOnSecond.meanwhile = another_worker_runs_after_the_timeout
+    slow = run_worker(issue_id=issue.pk, worker="slow", batch_size=6, max_batches=1)
+    per_person = Counter(m.to[0] for m in mail.outbox)
+    assert len(per_person) == 6 and max(per_person.values()) == 1
+    # The slow worker finished the message it had in hand and recorded it; the rest were the other's.
+    assert statuses(issue) == {D.SENT: 6}
+    assert (slow["sent"], others[0]["sent"]) == (2, 4)
