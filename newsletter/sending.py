@@ -241,8 +241,15 @@ def _record_failure(claim, delivery, outcome, error, totals):
 
 
 def finish_if_done(issue_id, now=None):
-    """Mark the issue sent once nothing is queued or in flight (unknown and failed rows stay for staff)."""
+    """Mark the issue sent once nothing is queued or in flight (unknown and failed rows stay for staff).
+
+    A worker that was only slow can re-queue a row after another worker finished the issue (its
+    4xx came after the row was taken for unknown): the issue is then sending again, so the
+    scheduler brings it back when the retry is due.
+    """
     if Delivery.objects.filter(issue_id=issue_id, status__in=[D.QUEUED, D.SENDING]).exists():
+        reopened = Issue.objects.filter(pk=issue_id, status=Issue.Status.SENT)
+        reopened.update(status=Issue.Status.SENDING, finished_at=None)
         return False
     return bool(
         Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(

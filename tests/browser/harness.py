@@ -169,7 +169,8 @@ SMALL_TARGETS_JS = (
     && [...e.parentElement.childNodes].some((n) => n !== e && n.nodeType === 3 && /\\p{L}/u.test(n.textContent));
   return targets.filter(({e, r}) => (r.width < size || r.height < size) && !inSentence(e)).map(({e, r}) => {
     const label = (e.innerText || e.value || e.name || '').trim().slice(0, 30);
-    return `${e.tagName.toLowerCase()} "${label}" ${Math.round(r.width)}x${Math.round(r.height)}`;
+    const classes = e.className ? '.' + e.className.split(' ').join('.') : '';
+    return `${e.tagName.toLowerCase()}${classes} "${label}" ${Math.round(r.width)}x${Math.round(r.height)}`;
   });
 }"""
 )

@@ -52,6 +52,8 @@ class SendingUnderFaults(RuleBasedStateMachine):
         Suppression.objects.all().delete()
         audience = SubscriberFactory.create_batch(audience)
         self.addresses, self.keys = [s.email for s in audience], [s.key for s in audience]
+        # Unsubscribing blanks the stored address: remember whose copy is whose.
+        self.address_of = {s.pk: s.email for s in audience}
         self.issue_id = IssueFactory().pk
         services.start_sending(issue_id=self.issue_id)
         self.workers, self.batch, self.running, self.deaths = workers, batch, 0, 0
@@ -149,7 +151,7 @@ class SendingUnderFaults(RuleBasedStateMachine):
         copies = self.server.copies
         assert max(copies.values(), default=0) <= 1
         for delivery in deliveries:
-            received = copies[delivery.subscriber.email]
+            received = copies[self.address_of[delivery.subscriber_id]]
             if delivery.status == D.SENT:
                 assert received == 1, "recorded sent, but the server has no copy"
             elif delivery.status in (D.FAILED, D.SKIPPED):
@@ -186,3 +188,20 @@ def settings_override(settings):
     # Only the suite's own workers send: the scheduler's queued runs go nowhere.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     return settings
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slow_worker_s_retry_after_another_finished_the_issue_is_still_sent(settings_override):
+    """Found by the suite once the branches met: worker A stalls mid-message, worker B takes A's
+    row for unknown, sends the rest and finishes the issue; then A's message is refused with a
+    4xx and A re-queues it. The issue must go back to sending, or that person never gets it."""
+    with Sink(FaultyServer()) as sink:
+        settings_override.MAILERS = {"default": sink.mailers["default"] | {"BACKEND": FAULTY_MAILER}}
+        SendingUnderFaults.server = sink.handler
+        machine = SendingUnderFaults()
+        machine.press_send(audience=3, workers=2, batch=1)
+        machine.the_mail_server_misbehaves_for_someone(kind="4xx", who=1)
+        machine.a_worker_runs(steps=["ok", ("stall-before", "worker", [])])
+        assert Issue.objects.get(pk=machine.issue_id).status == Issue.Status.SENDING
+        machine.teardown()
+        assert sorted(sink.handler.copies.values()) == [1, 1, 1]
