@@ -1,6 +1,5 @@
-"""The newsletter's names for the shared address pieces in nexus (one canonical form, one keyed hash)."""
+"""The newsletter's name for the keyed hash of an address's canonical form (nexus/hashing.py)."""
 
-from nexus.addresses import canonical_address as normalise
 from nexus.hashing import newsletter_address_hash as address_hash
 
-__all__ = ["address_hash", "normalise"]
+__all__ = ["address_hash"]
