@@ -53,6 +53,22 @@ def key(kind, *parts):
     return ":".join(["content", str(generation()), environment(), str(kind), digest])
 
 
+# Values every page needs (the settings row, the menu), kept in this process for the current
+# generation: a page the cache does not hold then costs no query for them.
+_memo = {}
+
+
+def remembered(name, build):
+    """`build()`, computed once per content generation in this process (a dict, not the shared
+    cache: reading it back from Redis would cost as much as the queries it saves)."""
+    stamp = (generation(), environment())
+    held = _memo.get(name)
+    if held is None or held[0] != stamp:
+        held = (stamp, build())
+        _memo[name] = held
+    return held[1]
+
+
 def get(full_key):
     return cache.get(full_key)
 

@@ -3,23 +3,21 @@ from content.models import Page, SiteSettings
 
 
 def site_and_menu(request=None):
-    """The settings row (or None) and the menu, from the cache; two queries when it is cold.
+    """The settings row (or None) and the menu; two queries once per content generation.
 
     Kept on the request too, so the view and the context processor never ask twice."""
     if request is not None and hasattr(request, "_content_site"):
         return request._content_site
-    key = content_cache.key("site")
-    entry = content_cache.get(key)
-    if entry is None:
-        row = SiteSettings.objects.filter(pk=1).first()
-        menu = [
-            {"title": title, "url": url} for title, url in Page.objects.in_menu().values_list("live_title", "url_path")
-        ]
-        entry = {"row": row.as_context() if row else None, "menu": menu}
-        content_cache.set(key, entry)
+    entry = content_cache.remembered("site", build_site_and_menu)
     if request is not None:
         request._content_site = entry
     return entry
+
+
+def build_site_and_menu():
+    row = SiteSettings.objects.filter(pk=1).first()
+    menu = [{"title": title, "url": url} for title, url in Page.objects.in_menu().values_list("live_title", "url_path")]
+    return {"row": row.as_context() if row else None, "menu": menu}
 
 
 def site(request):

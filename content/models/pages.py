@@ -37,6 +37,18 @@ LIVE_ONLY = LIVE_FIELDS | {"go_live_at", "expire_at"}
 RESERVED_SLUGS = {"admin", "admissions", "newsletter", "search", "preview", "static", "media", "healthz"}
 
 
+# The fields content.views.pages.page and content.presenter read of the page being shown.
+READ_FIELDS = (
+    "url_path",
+    "live_index_of",
+    "last_published_at",
+    "expire_at",
+    "live_revision__snapshot",
+    "live_revision__body",
+    "live_revision__content_hash",
+)
+
+
 class PageQuerySet(models.QuerySet):
     def live(self, now=None):
         """Published pages whose scheduled time has come and whose expiry has not."""
@@ -53,6 +65,11 @@ class PageQuerySet(models.QuerySet):
             .filter(live_kind=Page.Kind.ARTICLE, url_path__startswith="/blog/")
             .order_by(F("live_published_on").desc(nulls_last=True), "-pk")
         )
+
+    def for_reading(self):
+        """Only what the public page view reads: its published version, never the draft's columns
+        nor the search document (the largest fields of the row)."""
+        return self.select_related("live_revision").only(*READ_FIELDS)
 
     def in_menu(self):
         return self.live().filter(live_show_in_menu=True).order_by("live_order", "live_title")

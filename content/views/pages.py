@@ -99,7 +99,7 @@ def page(request, path):
 
     def render_number(number):
         def render():
-            found = Page.objects.live().select_related("live_revision").filter(url_path=url_path).first()
+            found = Page.objects.live().for_reading().filter(url_path=url_path).first()
             if found is None:
                 raise Http404
             revision = found.live_revision

@@ -4,8 +4,15 @@ import pytest
 from django.db import transaction
 
 from content import services
-from content.models import Page
-from tests.content.factories import published_page
+from content.models import Page, Section, SiteSettings
+from tests.content.factories import (
+    ConsentedQuoteFactory,
+    PageFactory,
+    ReviewerFactory,
+    SectionFactory,
+    committed,
+    published_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +59,43 @@ def test_publishing_moves_the_cache_on_only_once_the_transaction_commits(client,
         before_commit = client.get("/about/").content.decode()
     assert "<h1>About us</h1>" in before_commit, "nothing was invalidated before the commit"
     assert "<h1>About Nexus</h1>" in client.get("/about/").content.decode()
+
+
+def uncached(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+def test_an_uncached_clinical_page_costs_four_queries_and_reads_no_deferred_field(
+    client, settings, django_assert_num_queries
+):
+    """Page with its version, neighbours, testimonials, review: the settings row and the menu are kept in
+    the process for the content generation, and the view reads only the columns it loaded (a deferred
+    field read would be one query more)."""
+    with committed():
+        page = PageFactory(slug="benzodiazepines", is_clinical=True)
+        SectionFactory(page=page, kind=Section.Kind.TESTIMONIAL, testimonial=ConsentedQuoteFactory())
+        services.record_review(page=page, user=ReviewerFactory().user)
+        services.publish(page=page, user=None)
+    page.refresh_from_db()
+    client.get("/")  # the settings and the menu, once
+    uncached(settings)
+    with django_assert_num_queries(4):
+        html = client.get(page.url_path).content.decode()
+    assert "The team helped me." in html and "Clinically reviewed by" in html
+
+
+def test_a_settings_change_in_another_process_reaches_this_one_within_a_second(client, monkeypatch):
+    from content import cache as content_cache
+
+    published_page(slug="about")
+    assert "tel:+12025550199" in client.get("/about/").content.decode()
+    # Another process saves the settings: its commit moves the shared generation on; this process
+    # goes on trusting the generation it read for up to LOCAL_SECONDS.
+    SiteSettings.objects.create(phone="+1-555-010-0123")
+    from django.core.cache import cache
+
+    cache.set(content_cache.GENERATION_KEY, 1, timeout=None)
+    assert "tel:+12025550199" in client.get("/about/").content.decode()
+    later = content_cache.time.monotonic() + content_cache.LOCAL_SECONDS + 0.1
+    monkeypatch.setattr(content_cache.time, "monotonic", lambda: later)
+    assert "tel:+15550100123" in client.get("/about/").content.decode()
