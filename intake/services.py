@@ -8,6 +8,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
 
 from intake.models import CallClick, Inquiry, StatusChange
 from intake.search import LeadSearch
@@ -51,7 +52,7 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
         with transaction.atomic():
             inquiry.save()
             StatusChange.objects.create(inquiry=inquiry, at=now, to_status=inquiry.status)
-            transaction.on_commit(lambda: _notify(inquiry.pk))
+            _notify_when_stored(inquiry.pk)
     except IntegrityError:
         existing = Inquiry.objects.filter(submission_token=token).first()
         if existing is None:
@@ -61,10 +62,17 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
     return inquiry, True
 
 
-def _notify(inquiry_id):
+def _notify_when_stored(inquiry_id):
+    """Queue the staff notification so that it cannot be lost once the lead is stored.
+
+    A queue kept in this database takes the task in the same transaction as the lead: both are
+    stored or neither, whatever dies after the commit. Any other backend runs it after the commit."""
     from intake.tasks import notify_new_inquiry
 
-    notify_new_inquiry.enqueue(inquiry_id)
+    if isinstance(notify_new_inquiry.get_backend(), DatabaseBackend):
+        notify_new_inquiry.enqueue(inquiry_id)
+    else:
+        transaction.on_commit(lambda: notify_new_inquiry.enqueue(inquiry_id))
 
 
 def record_call_click(*, page_path, attribution):

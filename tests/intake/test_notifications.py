@@ -74,3 +74,41 @@ def test_the_task_takes_an_id():
     inquiry = InquiryFactory()
     result = notify_new_inquiry.enqueue(inquiry.pk)
     assert result.return_value == Inquiry.Notification.SENT
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def queued_notifications():
+    from django_tasks_db.models import DBTaskResult
+
+    return list(
+        DBTaskResult.objects.filter(task_path="intake.tasks.notify_new_inquiry").values_list("args_kwargs", flat=True)
+    )
+
+
+def test_with_the_database_queue_the_notification_is_stored_with_the_lead_not_after_the_commit(
+    client, database_queue, django_capture_on_commit_callbacks
+):
+    """Nothing waits for the commit: a process that dies right after it (or a database that stops
+    answering before an after-commit enqueue) cannot leave a stored lead nobody is told about."""
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(INQUIRY_URL, inquiry_data())
+    assert response.status_code == 302
+    lead = Inquiry.objects.get()
+    assert queued_notifications() == [{"args": [lead.pk], "kwargs": {}}]
+
+
+def test_with_the_database_queue_a_lead_that_is_not_stored_queues_nothing(client, database_queue):
+    from django.db import transaction
+
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned), transaction.atomic():
+        assert client.post(INQUIRY_URL, inquiry_data()).status_code == 302
+        assert len(queued_notifications()) == 1
+        raise Abandoned
+    assert Inquiry.objects.count() == 0 and queued_notifications() == []
