@@ -1,4 +1,5 @@
 from content import cache as content_cache
+from content import trust
 from content.models import Page, SiteSettings
 
 
@@ -15,7 +16,7 @@ def site_and_menu(request=None):
         menu = [
             {"title": title, "url": url} for title, url in Page.objects.in_menu().values_list("live_title", "url_path")
         ]
-        entry = {"row": row.as_context() if row else None, "menu": menu}
+        entry = {"row": row.as_context() if row else None, "menu": menu, "accreditations": trust.accreditations()}
         content_cache.set(key, entry)
     if request is not None:
         request._content_site = entry
@@ -25,4 +26,8 @@ def site_and_menu(request=None):
 def site(request):
     """The center's details from the editable settings row (the environment's values until one exists)."""
     entry = site_and_menu(request)
-    return {"site": entry["row"] or SiteSettings.defaults_context(), "menu_pages": entry["menu"]}
+    return {
+        "site": entry["row"] or SiteSettings.defaults_context(),
+        "menu_pages": entry["menu"],
+        "footer_accreditations": entry.get("accreditations", []),
+    }

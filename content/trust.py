@@ -11,19 +11,24 @@ PAGE_BLOCKS = {
 }
 
 
+def accreditations():
+    """The published accreditations and licences (the footer shows them on every page)."""
+    return [
+        {
+            "name": a.name,
+            "kind": str(a.get_kind_display()),
+            "detail": a.detail,
+            "url": a.verify_url,
+            "sample": a.is_sample,
+            "is_licence": a.kind == Accreditation.Kind.LICENCE,
+        }
+        for a in Accreditation.objects.shown()
+    ]
+
+
 def _read():
     return {
-        "accreditations": [
-            {
-                "name": a.name,
-                "kind": a.get_kind_display(),
-                "detail": a.detail,
-                "url": a.verify_url,
-                "sample": a.is_sample,
-                "is_licence": a.kind == Accreditation.Kind.LICENCE,
-            }
-            for a in Accreditation.objects.shown()
-        ],
+        "accreditations": accreditations(),
         "insurance": [{"name": i.name, "note": i.note, "sample": i.is_sample} for i in InsurancePlan.objects.shown()],
         "steps": [{"title": s.title, "body": s.body, "sample": s.is_sample} for s in CallStep.objects.shown()],
         "team": [
