@@ -75,3 +75,18 @@ def test_the_text_line_follows_the_settings(client, site):
         SiteSettings.objects.update_or_create(pk=1, defaults={"text_phone": "+1 202 555 0100"})
     html = client.get("/benzodiazepine-addiction-treatment/").content.decode()
     assert 'href="sms:+12025550100"' in html and 'href="tel:+12025550199"' in html
+
+
+def test_the_inquiry_page_says_what_happens_next(client, site):
+    html = client.get("/admissions/").content.decode()
+    assert "What happens next" in html and "A person answers" in html and "The Joint Commission (SAMPLE)" in html
+
+
+def test_staff_edit_every_trust_signal_in_the_admin(admin_client, site):
+    for model in ("accreditation", "insuranceplan", "callstep", "reviewer"):
+        assert admin_client.get(f"/admin/content/{model}/").status_code == 200, model
+    response = admin_client.post(
+        "/admin/content/accreditation/add/",
+        {"name": "CARF", "kind": "accreditation", "detail": "", "verify_url": "not a link", "order": 0},
+    )
+    assert response.status_code == 200 and "Enter a valid URL." in response.content.decode()
