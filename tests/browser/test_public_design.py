@@ -200,5 +200,7 @@ def test_print_keeps_crisis_numbers_and_sources_and_drops_the_chrome(phone_page)
     assert phone_page.get_by_role("heading", name="Sources").is_visible()
     after = phone_page.locator(".sources a").first.evaluate("a => getComputedStyle(a, '::after').content")
     assert "http" in after or "attr" in after or after.startswith('" (')
-    for chrome in [".action-bar", ".nav-wide", ".site-menu", ".share", ".newsletter-signup", ".cta-actions"]:
+    assert phone_page.locator(".footer-crisis a[href='tel:+18006624357']").is_visible(), "the footer's crisis list"
+    assert phone_page.locator(".cta-band").get_by_text("+1-202-555-0199").is_visible(), "the phone number"
+    for chrome in [".action-bar", ".nav-wide", ".site-menu", ".share", ".newsletter-signup", ".footer-nav"]:
         assert not phone_page.locator(chrome).first.is_visible(), f"{chrome} is printed"
