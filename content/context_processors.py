@@ -1,9 +1,10 @@
 from content import cache as content_cache
+from content import trust
 from content.models import Page, SiteSettings
 
 
 def site_and_menu(request=None):
-    """The settings row (or None) and the menu; two queries once per content generation.
+    """The settings row (or None), the menu and the accreditations; queried once per content generation.
 
     Kept on the request too, so the view and the context processor never ask twice."""
     if request is not None and hasattr(request, "_content_site"):
@@ -17,10 +18,14 @@ def site_and_menu(request=None):
 def build_site_and_menu():
     row = SiteSettings.objects.filter(pk=1).first()
     menu = [{"title": title, "url": url} for title, url in Page.objects.in_menu().values_list("live_title", "url_path")]
-    return {"row": row.as_context() if row else None, "menu": menu}
+    return {"row": row.as_context() if row else None, "menu": menu, "accreditations": trust.accreditations()}
 
 
 def site(request):
     """The center's details from the editable settings row (the environment's values until one exists)."""
     entry = site_and_menu(request)
-    return {"site": entry["row"] or SiteSettings.defaults_context(), "menu_pages": entry["menu"]}
+    return {
+        "site": entry["row"] or SiteSettings.defaults_context(),
+        "menu_pages": entry["menu"],
+        "footer_accreditations": entry.get("accreditations", []),
+    }

@@ -13,6 +13,7 @@ from django.contrib.sites.models import Site
 from content import services
 from content.demo_benzo import ACCESSED, SECTIONS, SOURCES
 from content.demo_pages import PAGES
+from content.demo_trust import sample_trust
 from content.models import Page, Reviewer, Section, Source, Testimonial
 from nexus import roles, site_url
 
@@ -30,7 +31,10 @@ def load():
     for path, fields, sections in PAGES:
         created += ensure_page(path, fields, sections, reviewer_user=reviewer_user)
     created += ensure_benzo_page(reviewer_user, testimonial)
-    return f"site, {created} new pages ({Page.objects.count()} in all), 1 SAMPLE reviewer, 1 SAMPLE testimonial"
+    trust = sample_trust()
+    return (
+        f"site, {created} new pages ({Page.objects.count()} in all), 1 SAMPLE reviewer, 1 SAMPLE testimonial, {trust}"
+    )
 
 
 def sample_reviewer():
@@ -49,6 +53,8 @@ def sample_reviewer():
             "licence": "SAMPLE: not a real licence",
             "bio": "A fictional reviewer for the demo site. Replace with a real clinician before launch.",
             "is_sample": True,
+            "role": "Medical director (SAMPLE)",
+            "on_team": True,
         },
     )
     return user

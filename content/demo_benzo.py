@@ -193,11 +193,4 @@ SECTIONS = [
         "Will my information be kept private?",
         "Yes. What you tell our admissions team is confidential; our privacy notice explains what we keep and why.",
     ),
-    {
-        "kind": "cta",
-        "heading": "Talk to us today",
-        "body": "Our admissions team can answer questions and explain your options, with no obligation.",
-        "cta_label": "Ask about admission",
-        "cta_url": "/admissions/",
-    },
 ]

@@ -4,14 +4,6 @@ import datetime
 
 from content.demo_benzo import bullets, faq, text, warning
 
-CALL_TO_ADMISSIONS = {
-    "kind": "cta",
-    "heading": "",
-    "body": "",
-    "cta_label": "Ask about admission",
-    "cta_url": "/admissions/",
-}
-
 # (path, fields, sections); a parent is the page whose path is the prefix.
 PAGES = [
     (
@@ -58,7 +50,6 @@ PAGES = [
                 "Do not detox alone from benzodiazepines or alcohol",
                 "Stopping suddenly can cause seizures. Talk to a doctor or call us before you stop.",
             ),
-            CALL_TO_ADMISSIONS,
         ],
     ),
     (
@@ -87,7 +78,6 @@ PAGES = [
                     "Holistic therapies",
                 ],
             ),
-            CALL_TO_ADMISSIONS,
         ],
     ),
     (
@@ -105,7 +95,6 @@ PAGES = [
                 "safe place to live and want to keep working or studying. It is also a step down after inpatient "
                 "treatment, so you leave with coping and life skills for the move back home.",
             ),
-            CALL_TO_ADMISSIONS,
         ],
     ),
     (

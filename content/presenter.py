@@ -5,7 +5,7 @@ import re
 from django.core.paginator import Paginator
 from django.db.models import Q
 
-from content import frozen, structured_data
+from content import frozen, structured_data, trust
 from content.models import Page, Review, Testimonial
 
 CHILDREN_PER_PAGE = 10
@@ -69,4 +69,5 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
         "review": review,
         "json_ld": structured_data.medical_web_page(page=page, data=data, review=review, crumbs=crumbs, site=site),
         "canonical": structured_data.absolute(page.url_path),
+        "trust_blocks": trust.blocks_for(page.url_path),
     }

@@ -3,7 +3,7 @@ from django.urls import path
 
 from content.feeds import BlogFeed
 from content.sitemaps import SITEMAPS
-from content.views import pages, search, seo
+from content.views import pages, search, seo, style
 
 app_name = "content"
 urlpatterns = [
@@ -13,5 +13,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("blog/feed/", BlogFeed(), name="blog-feed"),
     path("preview/<int:pk>/", pages.preview, name="preview"),
+    path("style/", style.style_guide, name="style"),
     path("<path:path>/", pages.page, name="page"),
 ]

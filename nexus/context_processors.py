@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from nexus.phone import tel_href
+from nexus.phone import sms_href, tel_href
 
 CRISIS_LINES = {
     "emergency": {"label": "Emergency", "number": "911", "tel": "tel:911"},
@@ -16,6 +16,7 @@ def site(request):
             "name": settings.NEXUS_CENTER_NAME,
             "phone": settings.NEXUS_PHONE,
             "phone_tel": tel_href(settings.NEXUS_PHONE),
+            "phone_sms": sms_href(settings.NEXUS_PHONE),
             "address": settings.NEXUS_ADDRESS,
         },
         "crisis": CRISIS_LINES,

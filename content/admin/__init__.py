@@ -1,1 +1,1 @@
-from content.admin import pages, records  # noqa: F401 - registers the admin classes
+from content.admin import pages, records, trust  # noqa: F401 - registers the admin classes

@@ -7,7 +7,8 @@ from content.models import Review, Reviewer, Revision, SiteSettings, Testimonial
 
 @admin.register(Reviewer)
 class ReviewerAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "licence", "user", "is_sample"]
+    list_display = ["name", "credentials", "role", "on_team", "team_order", "user", "is_sample"]
+    list_editable = ["on_team", "team_order"]
     search_fields = ["name"]
     autocomplete_fields = ["user"]
 

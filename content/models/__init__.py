@@ -4,8 +4,12 @@ from content.models.revisions import Revision
 from content.models.sections import Section, Source
 from content.models.site_settings import SiteSettings
 from content.models.testimonials import Testimonial
+from content.models.trust import Accreditation, CallStep, InsurancePlan
 
 __all__ = [
+    "Accreditation",
+    "CallStep",
+    "InsurancePlan",
     "Page",
     "PageDueForReview",
     "Review",

@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from content import cache as content_cache
 
 
+class ReviewerQuerySet(models.QuerySet):
+    def team(self):
+        return self.filter(on_team=True).order_by("team_order", "name")
+
+
 class Reviewer(models.Model):
     """A clinician who signs off clinical pages, shown by name and credentials on them."""
 
@@ -23,6 +28,13 @@ class Reviewer(models.Model):
         related_name="clinical_reviewer",
     )
     is_sample = models.BooleanField(_("sample"), default=False, help_text=_("Shown as SAMPLE on screen."))
+    role = models.CharField(_("role"), max_length=100, blank=True, help_text=_("For example: Medical director"))
+    on_team = models.BooleanField(
+        _("show in the clinical team"), default=False, help_text=_("Listed on the home and About pages.")
+    )
+    team_order = models.PositiveSmallIntegerField(_("order in the team"), default=0)
+
+    objects = ReviewerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("clinical reviewer")
@@ -31,6 +43,16 @@ class Reviewer(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        content_cache.invalidate()  # the team is shown on cached pages
+
+    @property
+    def initials(self):
+        """For the placeholder avatar until reviewers' photos come from the image library."""
+        words = [w for w in self.name.replace("Dr.", "").split() if w[:1].isalpha()]
+        return "".join(w[0].upper() for w in words[:1] + words[-1:]) if words else "?"
 
     @property
     def display_name(self):

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from content import cache as content_cache
-from nexus.phone import tel_href
+from nexus.phone import sms_href, tel_href
 
 
 def default_center_name():
@@ -33,6 +33,12 @@ class SiteSettings(models.Model):
     phone = models.CharField(_("phone"), max_length=40, default=default_phone)
     address = models.CharField(_("address"), max_length=255, default=default_address)
     hours = models.CharField(_("hours"), max_length=255, blank=True, default=DEFAULT_HOURS)
+    text_phone = models.CharField(
+        _("text line"),
+        max_length=40,
+        blank=True,
+        help_text=_("Takes text messages. Empty: the phone number."),
+    )
     admissions_email = models.EmailField(_("admissions email"), default=default_admissions_email)
     crisis_text = models.CharField(_("crisis-line text"), max_length=255, blank=True, default=DEFAULT_CRISIS_TEXT)
 
@@ -59,6 +65,7 @@ class SiteSettings(models.Model):
             "name": self.center_name,
             "phone": self.phone,
             "phone_tel": tel_href(self.phone),
+            "phone_sms": sms_href(self.text_phone or self.phone),
             "address": self.address,
             "hours": self.hours,
             "admissions_email": self.admissions_email,

@@ -20,3 +20,11 @@ def safe_link(url):
     """An editor's link, or "#" when its scheme could run script (javascript:, data:)."""
     url = (url or "").strip()
     return url if url.startswith(SAFE_SCHEMES) and not url.startswith("//") else "#"
+
+
+@register.simple_tag
+def trust_signals():
+    """The published accreditations, insurance, first-call steps and team (cached): {% trust_signals as trust %}."""
+    from content import trust
+
+    return trust.signals()

@@ -36,7 +36,6 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
-    "bootstrap",  # django-bootstrap-static: Bootstrap's CSS served by WhiteNoise, no CDN
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -20,6 +20,14 @@
     return touch;
   }
 
+  // The phone's bottom bar (Call, Text, Ask) steps aside while someone types: the on-screen
+  // keyboard needs the room, and the bar must never sit over the field being filled in.
+  var TYPING = 'input:not([type="checkbox"]):not([type="radio"]):not([type="submit"]):not([type="button"]), textarea, select';
+  document.addEventListener("focusin", function (event) {
+    document.body.classList.toggle("is-typing", !!(event.target.matches && event.target.matches(TYPING)));
+  });
+  document.addEventListener("focusout", function () { document.body.classList.remove("is-typing"); });
+
   var touch = firstTouch();
   window.nexusFirstTouch = touch;
 

@@ -1,5 +1,11 @@
-// Enhancement only: "Copy link" copies the address (or opens the share sheet where the browser has one).
+// Enhancement only: "Copy link" copies the address (or opens the share sheet where the browser
+// has one); "Print" appears only where this script runs, since without it the button would do nothing.
+document.querySelectorAll("[data-print-item]").forEach((item) => { item.hidden = false; });
 document.addEventListener("click", async (event) => {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+    return;
+  }
   const link = event.target.closest("a[data-copy-link]");
   if (!link) return;
   if (navigator.share) {

@@ -55,7 +55,7 @@ def test_pages_canonical_open_graph_json_ld_and_share_links_follow_the_site_url(
     assert_all_on_site(home, at_least=3)  # canonical, og:url, the organization's JSON-LD
     page = client.get(article.url_path).content.decode()
     assert f'<meta property="og:url" content="{SITE}/blog/sleep/">' in page
-    assert f"u={SITE.replace(':', '%3A').replace('/', '%2F')}%2Fblog%2Fsleep%2F" in page  # Facebook share link
+    assert f"body={SITE.replace(':', '%3A').replace('/', '%2F')}%2Fblog%2Fsleep%2F" in page  # the email share link
     assert_all_on_site(page, at_least=5)
     assert "8000" not in home + page and "testserver" not in home + page
 

@@ -1,0 +1,92 @@
+"""Trust signals as content: accreditations and licences, insurance accepted, and the steps of a
+first call. Editors keep them in the admin; the home, About and admission pages and the footer
+show the published ones. The clinical team is the reviewers marked `on_team` (reviews.py)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from content import cache as content_cache
+
+
+class TrustQuerySet(models.QuerySet):
+    def shown(self):
+        return self.filter(is_published=True)
+
+
+class TrustItem(models.Model):
+    """What every trust signal has: an order, a SAMPLE flag, and publication."""
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_sample = models.BooleanField(_("sample"), default=False, help_text=_("Shown as SAMPLE on screen."))
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = TrustQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        content_cache.invalidate()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        content_cache.invalidate()
+        return result
+
+
+class Accreditation(TrustItem):
+    """An accreditation, certification or licence, with the page where anyone can check it."""
+
+    class Kind(models.TextChoices):
+        ACCREDITATION = "accreditation", _("accreditation")
+        CERTIFICATION = "certification", _("certification")
+        LICENCE = "licence", _("state licence")
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("For example: The Joint Commission"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ACCREDITATION)
+    detail = models.CharField(
+        _("detail"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: the program, or the licence number."),
+    )
+    verify_url = models.URLField(
+        _("verification link"), max_length=500, help_text=_("The issuer's own page where a reader can check it.")
+    )
+
+    class Meta(TrustItem.Meta):
+        verbose_name = _("accreditation or licence")
+        verbose_name_plural = _("accreditations and licences")
+
+    def __str__(self):
+        return self.name
+
+
+class InsurancePlan(TrustItem):
+    """An insurer (or a kind of cover) the center accepts."""
+
+    name = models.CharField(_("name"), max_length=120)
+    note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("For example: most PPO plans."))
+
+    class Meta(TrustItem.Meta):
+        verbose_name = _("insurance accepted")
+        verbose_name_plural = _("insurance accepted")
+
+    def __str__(self):
+        return self.name
+
+
+class CallStep(TrustItem):
+    """One step of "what happens when you call", in order."""
+
+    title = models.CharField(_("title"), max_length=120)
+    body = models.CharField(_("text"), max_length=300)
+
+    class Meta(TrustItem.Meta):
+        verbose_name = _("step of a first call")
+        verbose_name_plural = _("what happens when you call")
+
+    def __str__(self):
+        return self.title

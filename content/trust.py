@@ -1,0 +1,58 @@
+"""The published trust signals, read once per cache generation (every change moves it on)."""
+
+from content import cache as content_cache
+from content.models import Accreditation, CallStep, InsurancePlan, Reviewer
+
+# Pages that show trust blocks below their content, by published address. Until a "trust" section
+# type lets editors place them, this is the one place that decides.
+PAGE_BLOCKS = {
+    "/about/": ("team", "accreditations"),
+    "/how-admission-works/": ("steps", "insurance"),
+}
+
+
+def accreditations():
+    """The published accreditations and licences (the footer shows them on every page)."""
+    return [
+        {
+            "name": a.name,
+            "kind": str(a.get_kind_display()),
+            "detail": a.detail,
+            "url": a.verify_url,
+            "sample": a.is_sample,
+            "is_licence": a.kind == Accreditation.Kind.LICENCE,
+        }
+        for a in Accreditation.objects.shown()
+    ]
+
+
+def _read():
+    return {
+        "accreditations": accreditations(),
+        "insurance": [{"name": i.name, "note": i.note, "sample": i.is_sample} for i in InsurancePlan.objects.shown()],
+        "steps": [{"title": s.title, "body": s.body, "sample": s.is_sample} for s in CallStep.objects.shown()],
+        "team": [
+            {
+                "name": r.name,
+                "credentials": r.credentials,
+                "role": r.role,
+                "initials": r.initials,
+                "sample": r.is_sample,
+            }
+            for r in Reviewer.objects.team()
+        ],
+    }
+
+
+def signals():
+    """Every published trust signal as plain data, from the cache (four queries when it is cold)."""
+    key = content_cache.key("trust")
+    entry = content_cache.get(key)
+    if entry is None:
+        entry = _read()
+        content_cache.set(key, entry)
+    return entry
+
+
+def blocks_for(url_path):
+    return PAGE_BLOCKS.get(url_path, ())
