@@ -73,6 +73,7 @@ def assemble(body, data, testimonials, images=None):
             section = data["sections"][part]
             section = {
                 **section,
+                "html": mark_safe(markdown.sanitise(section["html"])),  # noqa: S308 - sanitised here
                 "testimonial": testimonials.get(section["testimonial_id"]),
                 "image": (images or {}).get(section.get("image_id")),
             }

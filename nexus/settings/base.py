@@ -234,7 +234,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = env.path("NEXUS_MEDIA_ROOT", default=VAR_DIR / "media")
 # Images and their renditions (docs/images.md): S3-compatible object storage when a bucket is
 # named, else files under MEDIA_ROOT served by the site itself (images.views.media).
 NEXUS_MEDIA_S3_BUCKET = env("NEXUS_MEDIA_S3_BUCKET", default="")
