@@ -15,10 +15,11 @@ MAX_PIXELS = 40_000_000
 SAVE_AS = {"JPEG": ("JPEG", "jpg"), "PNG": ("PNG", "png"), "WEBP": ("WEBP", "webp")}
 WIDTHS = (480, 800, 1200, 1600)
 ASPECTS = {"": None, "16:9": (16, 9)}
-# Quality settings chosen by eye on the demo images and a photo: AVIF at 50 is as sharp as JPEG
-# at 78 and about a third of its size.
+# Quality settings chosen by eye on the demo images: AVIF at 50 looks like JPEG at 78 at a quarter
+# of its size. Encoder speed 8 rather than the default 6: six times faster (0.7 s, not 4 s, for
+# 1600 px on this machine's cores) for files about a fifth larger.
 ENCODERS = {
-    "avif": ("AVIF", {"quality": 50, "speed": 6}),
+    "avif": ("AVIF", {"quality": 50, "speed": 8}),
     "webp": ("WEBP", {"quality": 75, "method": 4}),
     "jpeg": ("JPEG", {"quality": 78, "optimize": True, "progressive": True}),
 }
