@@ -68,7 +68,7 @@ def placeholder(key):
         focal_x=spec["focal"][0],
         focal_y=spec["focal"][1],
         credit="SAMPLE image drawn for the demo site",
-        licence="No rights reserved (placeholder)",
+        licence="placeholder, free to reuse",
     )
 
 
