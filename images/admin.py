@@ -23,7 +23,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["images/focal.js"]
-        css = {"all": ["images/focal.css"]}
+        css = {"all": ["images/admin.css"]}
 
     @admin.display(description=_("choose by clicking"))
     def focal_picker(self, image):

@@ -82,7 +82,8 @@ def test_png_transparency_survives_the_strip():
 def test_alt_text_is_required_unless_the_image_is_decorative():
     form = upload_through_the_form(photo_bytes((200, 100)))
     assert not form.is_valid()
-    assert "Describe the image in its alt text, or mark it decorative." in str(form.errors)
+    assert form.errors["alt"] == ["Describe the image in its alt text, or mark it decorative."]
+    assert not form.non_field_errors()
 
     decorative = upload_through_the_form(photo_bytes((200, 100)), decorative="on")
     assert decorative.is_valid(), decorative.errors
