@@ -13,6 +13,7 @@ class ImageAdmin(admin.ModelAdmin):
     list_display = ["title", "alt", "decorative", "width", "height", "renditions_state", "created_at"]
     list_filter = ["decorative", "renditions_state"]
     search_fields = ["title", "alt", "credit"]
+    actions = ["remake_renditions"]
     readonly_fields = ["focal_picker", "width", "height", "renditions_state", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "file", "alt", "decorative"]}),
@@ -36,6 +37,12 @@ class ImageAdmin(admin.ModelAdmin):
             image.width,
             image.height,
         )
+
+    @admin.action(description=_("Make the renditions again (after a failure)"), permissions=["change"])
+    def remake_renditions(self, request, queryset):
+        for image in queryset:
+            services.schedule_renditions(image=image)
+        self.message_user(request, _("Renditions queued; pages show the originals until they are made."))
 
     def save_model(self, request, obj, form, change):
         old_file = form.initial.get("file")
