@@ -1,5 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+
+
+def image_changed(sender, **kwargs):
+    from content import cache
+
+    cache.invalidate()
 
 
 class ContentConfig(AppConfig):
     name = "content"
+
+    def ready(self):
+        # Published pages show library images as they are now (content.frozen): a changed image,
+        # or its new renditions, must not wait for cached pages to expire.
+        from images.models import Image
+
+        post_save.connect(image_changed, sender=Image, dispatch_uid="content.image_changed")
+        post_delete.connect(image_changed, sender=Image, dispatch_uid="content.image_deleted")

@@ -15,9 +15,12 @@ from content.demo_benzo import ACCESSED, SECTIONS, SOURCES
 from content.demo_pages import PAGES
 from content.demo_trust import sample_trust
 from content.models import Page, Reviewer, Section, Source, Testimonial
+from images import demo as demo_images
 from nexus import roles, site_url
 
 BENZO_PATH = "/benzodiazepine-addiction-treatment/"
+# Pages given a SAMPLE hero image (drawn by images.demo) when they are first created.
+HEROES = {BENZO_PATH: "benzo-hero", "/treatment-programs/medical-detox/": "detox-hero"}
 
 
 def load():
@@ -84,6 +87,8 @@ def parent_of(path):
 def ensure_page(path, fields, sections, *, reviewer_user, sources=(), related=None):
     if Page.objects.filter(url_path=path).exists():
         return 0
+    if path in HEROES:
+        fields = {**fields, "hero_image": demo_images.placeholder(HEROES[path])}
     page = Page.objects.create(slug=path.rstrip("/").rsplit("/", 1)[1], parent=parent_of(path), **fields)
     for order, section in enumerate(sections):
         Section.objects.create(page=page, order=order, **section)

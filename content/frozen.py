@@ -19,6 +19,8 @@ from django.utils.safestring import mark_safe
 from content import markdown
 
 TEMPLATE = "content/includes/page_body.html"
+# Sections whose content is read at request time, not frozen at publish.
+LIVE_KINDS = ("testimonial", "image")
 
 
 @functools.cache
@@ -38,7 +40,7 @@ def render(data):
     contents = [section for section in sections if section["heading"] and section["anchor"]]
     parts, run = [], [render_to_string(f"{TEMPLATE}#contents", {"contents": contents})]
     for index, section in enumerate(sections):
-        if section["kind"] == "testimonial":
+        if section["kind"] in LIVE_KINDS:
             parts += ["".join(run), index]
             run = []
         else:
@@ -62,13 +64,19 @@ def is_current(body):
     )
 
 
-def assemble(body, data, testimonials):
-    """The body's three pieces of HTML, each testimonial section filled from `testimonials` (by id)."""
+def assemble(body, data, testimonials, images=None):
+    """The body's three pieces of HTML, each testimonial section filled from `testimonials` (by id),
+    each image section from `images` (by id)."""
     html = []
     for part in body["parts"]:
         if isinstance(part, int):
             section = data["sections"][part]
-            section = {**section, "testimonial": testimonials.get(section["testimonial_id"])}
+            section = {
+                **section,
+                "html": mark_safe(markdown.sanitise(section["html"])),  # noqa: S308 - sanitised here
+                "testimonial": testimonials.get(section["testimonial_id"]),
+                "image": (images or {}).get(section.get("image_id")),
+            }
             html.append(render_to_string(f"{TEMPLATE}#section", {"section": section}))
         else:
             html.append(part)

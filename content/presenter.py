@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from content import frozen, structured_data, trust
 from content.models import Page, Review, Testimonial
+from images.models import Image
 
 CHILDREN_PER_PAGE = 10
 
@@ -52,6 +53,11 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
     ]
     testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
 
+    # The hero and image sections come from the library as it is now (see content.frozen).
+    image_ids = {s.get("image_id") for s in data["sections"] if s["kind"] == "image"} | {data.get("hero_image_id")}
+    image_ids.discard(None)
+    images = Image.objects.for_display().in_bulk(image_ids) if image_ids else {}
+
     review = None
     if data["is_clinical"]:
         review = Review.objects.covering(page, content_hash).select_related("reviewer").order_by("-reviewed_on", "-pk")
@@ -62,7 +68,8 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
     return {
         "page": page,
         "data": data,
-        "body": frozen.assemble(body, data, testimonials),
+        "body": frozen.assemble(body, data, testimonials, images),
+        "hero": images.get(data.get("hero_image_id")),
         "ancestors": ancestors,
         "children_page": children_page,
         "related": related,

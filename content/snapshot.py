@@ -12,14 +12,15 @@ PAGE_FIELDS = [
     "seo_description",
     "kind",
     "is_clinical",
-    "image_alt",
-    "image_decorative",
     "author",
     "drug_name",
     "brand_names",
 ]
 SECTION_FIELDS = ["kind", "heading", "anchor", "body", "items", "question", "testimonial_id", "cta_label", "cta_url"]
 SOURCE_FIELDS = ["title", "publisher", "url", "doi"]
+# The page's old image fields (replaced by the image library): kept, empty, in what a review signs,
+# so reviews signed before the library existed still cover the same content.
+RETIRED = {"image": "", "image_alt": "", "image_decorative": False}
 # Where the page is listed, published with it but not part of what a clinical review signs.
 LISTING_FIELDS = ["show_in_menu", "order", "index_of"]
 
@@ -28,15 +29,24 @@ def raw(page, sections=None, sources=None):
     """The editable content of `page` as it is now (sections and sources may be given, prefetched)."""
     sections = list(page.sections.all()) if sections is None else sections
     sources = list(page.sources.all()) if sources is None else sources
-    data = {name: getattr(page, name) for name in PAGE_FIELDS}
-    data["image"] = page.image.name if page.image else ""
+    data = {**{name: getattr(page, name) for name in PAGE_FIELDS}, **RETIRED}
+    # Images are in what a review signs once chosen (an absent key leaves older fingerprints as they were).
+    if page.hero_image_id:
+        data["hero_image_id"] = page.hero_image_id
     data["published_on"] = page.published_on.isoformat() if page.published_on else None
-    data["sections"] = [{name: getattr(section, name) for name in SECTION_FIELDS} for section in sections]
+    data["sections"] = [section_data(section) for section in sections]
     data["sources"] = [
         {**{name: getattr(source, name) for name in SOURCE_FIELDS}, "accessed_on": source.accessed_on.isoformat()}
         for source in sources
     ]
     data["related_ids"] = sorted(page.related.values_list("pk", flat=True)) if page.pk else []
+    return data
+
+
+def section_data(section):
+    data = {name: getattr(section, name) for name in SECTION_FIELDS}
+    if section.image_id:
+        data["image_id"] = section.image_id
     return data
 
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from images.views import media
 from nexus import views
 from nexus.view_on_site import view_on_site
 
@@ -25,3 +26,7 @@ if getattr(settings, "NEXUS_OUTBOX_DIR", None):
 
 handler404 = "nexus.views.page_not_found"
 handler500 = "nexus.views.server_error"
+
+# Media from the default storage where no bucket serves it (local settings; docs/images.md).
+if settings.NEXUS_SERVE_MEDIA:
+    urlpatterns.insert(0, path(settings.MEDIA_URL.lstrip("/") + "<path:name>", media, name="media"))

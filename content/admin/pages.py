@@ -24,7 +24,7 @@ class KeepsUnchangedText:
 class SectionInline(KeepsUnchangedText, admin.StackedInline):
     model = Section
     extra = 0
-    autocomplete_fields = ["testimonial"]
+    autocomplete_fields = ["testimonial", "image"]
     fields = [
         ("order", "kind"),
         ("heading", "anchor"),
@@ -32,6 +32,7 @@ class SectionInline(KeepsUnchangedText, admin.StackedInline):
         "items",
         "question",
         "testimonial",
+        "image",
         ("cta_label", "cta_url"),
     ]
 
@@ -61,13 +62,13 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
     list_filter = ["kind", "status", "is_clinical", ReviewDueFilter]
     search_fields = ["title", "slug", "url_path"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["parent", "related"]
+    autocomplete_fields = ["parent", "related", "hero_image"]
     readonly_fields = ["url_path", "status", "first_published_at", "last_published_at", "updated_at"]
     inlines = [SectionInline, SourceInline]
     view_on_site = staticmethod(site_url.view_on_site)
     actions = ["publish_selected", "record_review_selected"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "parent", "kind", "summary", "is_clinical"]}),
+        (None, {"fields": ["title", "slug", "parent", "kind", "summary", "hero_image", "is_clinical"]}),
         (
             _("Publishing"),
             {
@@ -85,7 +86,7 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
         (_("Menu and listing"), {"fields": ["show_in_menu", "order", "index_of"]}),
         (
             _("Search engines and sharing"),
-            {"fields": ["seo_title", "seo_description", "image", "image_alt", "image_decorative"]},
+            {"fields": ["seo_title", "seo_description"]},
         ),
         (_("Articles"), {"fields": ["author", "published_on"], "classes": ["collapse"]}),
         (_("Substance pages"), {"fields": ["drug_name", "brand_names"], "classes": ["collapse"]}),

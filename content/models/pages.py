@@ -1,6 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -109,14 +108,15 @@ class Page(models.Model):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences, shown in lists and search results."))
     seo_title = models.CharField(_("SEO title"), max_length=70, blank=True)
     seo_description = models.CharField(_("meta description"), max_length=160, blank=True)
-    image = models.FileField(
-        _("image"),
-        upload_to="pages/",
+    hero_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("hero image"),
+        null=True,
         blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Shown at the top of the page and when the page is shared. Alt text comes from the library."),
     )
-    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
-    image_decorative = models.BooleanField(_("image is decorative"), default=False)
     show_in_menu = models.BooleanField(_("show in menu"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     author = models.CharField(_("author"), max_length=100, blank=True, help_text=_("Articles only."))
@@ -179,12 +179,6 @@ class Page(models.Model):
                 name="content_page_expiry_after_publish",
                 violation_error_message=_("The expiry time must be after the publish time."),
                 violation_error_code="expiry_before_publish",
-            ),
-            models.CheckConstraint(
-                condition=Q(image="") | Q(image_decorative=True) | ~Q(image_alt=""),
-                name="content_page_image_needs_alt",
-                violation_error_message=_("Describe the image in its alt text, or mark it decorative."),
-                violation_error_code="image_alt_required",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="content_page_slug_not_empty"),
         ]

@@ -16,6 +16,7 @@ class Section(models.Model):
         FAQ = "faq", _("question and answer")
         TESTIMONIAL = "testimonial", _("testimonial")
         CTA = "cta", _("call to action")
+        IMAGE = "image", _("image (with an optional caption in the text)")
 
     page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -32,6 +33,9 @@ class Section(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    image = models.ForeignKey(
+        "images.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     cta_label = models.CharField(_("button label"), max_length=80, blank=True)
     cta_url = models.CharField(_("button link"), max_length=255, blank=True)
@@ -73,6 +77,12 @@ class Section(models.Model):
                 name="content_section_cta_complete",
                 violation_error_message=_("A call to action needs a label and a link."),
                 violation_error_code="cta_incomplete",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="image") | Q(image__isnull=False),
+                name="content_section_image_chosen",
+                violation_error_message=_("Choose an image."),
+                violation_error_code="image_required",
             ),
         ]
 

@@ -44,6 +44,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "nexus",
+    "images",
     "content",
     "intake",
     "newsletter",
@@ -232,7 +233,49 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = env.path("NEXUS_MEDIA_ROOT", default=VAR_DIR / "media")
+# Images and their renditions (docs/images.md): S3-compatible object storage when a bucket is
+# named, else files under MEDIA_ROOT served by the site itself (images.views.media).
+NEXUS_MEDIA_S3_BUCKET = env("NEXUS_MEDIA_S3_BUCKET", default="")
+NEXUS_MEDIA_S3_ENDPOINT_URL = env("NEXUS_MEDIA_S3_ENDPOINT_URL", default="")
+NEXUS_MEDIA_S3_CUSTOM_DOMAIN = env("NEXUS_MEDIA_S3_CUSTOM_DOMAIN", default="")
+
+
+def media_storage(bucket, endpoint_url="", custom_domain=""):
+    """django-storages' S3 backend for `bucket`: public, unsigned URLs (the images are public pages'),
+    never overwriting a name, each file cached for a year (every name is unique to its content)."""
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint_url or None,
+        "region_name": env("NEXUS_MEDIA_S3_REGION", default="") or None,
+        "access_key": env("NEXUS_MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env("NEXUS_MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+        "custom_domain": custom_domain or None,
+        "addressing_style": env("NEXUS_MEDIA_S3_ADDRESSING_STYLE", default="path"),
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def media_origin(bucket, endpoint_url="", custom_domain=""):
+    """Where image URLs point, for the CSP's img-src: the bucket's own path on its endpoint (path-style
+    addressing), the custom domain, or nothing when media is served by this site."""
+    if not bucket:
+        return None
+    if custom_domain:
+        return f"https://{custom_domain}/"
+    parts = urlsplit(endpoint_url or "https://s3.amazonaws.com")
+    return f"{parts.scheme}://{parts.netloc}/{bucket}/"
+
+
+if NEXUS_MEDIA_S3_BUCKET:
+    STORAGES["default"] = media_storage(
+        NEXUS_MEDIA_S3_BUCKET, NEXUS_MEDIA_S3_ENDPOINT_URL, NEXUS_MEDIA_S3_CUSTOM_DOMAIN
+    )
+NEXUS_MEDIA_ORIGIN = media_origin(NEXUS_MEDIA_S3_BUCKET, NEXUS_MEDIA_S3_ENDPOINT_URL, NEXUS_MEDIA_S3_CUSTOM_DOMAIN)
+NEXUS_SERVE_MEDIA = env.bool("NEXUS_SERVE_MEDIA", default=not NEXUS_MEDIA_S3_BUCKET)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -252,7 +295,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([NEXUS_MEDIA_ORIGIN] if NEXUS_MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],

@@ -13,7 +13,9 @@ from django.db import models
 from content import services
 from content.models import Page
 from content.models.pages import LIVE_ONLY
+from images.models import Image
 from tests.content.factories import ConsentedQuoteFactory, PageFactory, SectionFactory, SourceFactory, published_page
+from tests.images.factories import image
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +57,6 @@ def site(reviewer):
         order=1,
         seo_title="Benzo help",
         seo_description="Help with benzodiazepines.",
-        image="pages/benzo.jpg",
-        image_alt="A clinic room",
         drug_name="Benzodiazepines",
         brand_names="Xanax, Valium",
     )
@@ -101,6 +101,8 @@ def edit(page, name, site):
         value = next(choice for choice, _label in field.choices if choice and choice != value)
     elif isinstance(field, models.BooleanField):
         value = not value
+    elif isinstance(field, models.ForeignKey) and field.related_model is Image:
+        value = image()
     elif isinstance(field, models.ForeignKey):
         value = site["blog"] if page.parent_id != site["blog"].pk else site["index"]
     elif isinstance(field, models.PositiveSmallIntegerField):
@@ -109,8 +111,6 @@ def edit(page, name, site):
         value = (value or datetime.date(2026, 1, 1)) - datetime.timedelta(days=400)
     elif isinstance(field, models.DateTimeField):
         value = None  # updated_at: every save moves it anyway
-    elif isinstance(field, models.FileField):
-        value, page.image_alt = "pages/replaced.jpg", page.image_alt or "A new picture"
     elif isinstance(field, models.SlugField):
         value = f"{value}-renamed"
     elif isinstance(field, models.CharField | models.TextField):

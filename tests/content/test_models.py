@@ -40,15 +40,6 @@ def test_expiry_before_publish_time_is_refused_with_a_clear_message():
         page.save()
 
 
-def test_image_needs_alt_text_unless_decorative():
-    with pytest.raises(IntegrityError):
-        PageFactory(image="pages/photo.jpg", image_alt="")
-
-
-def test_decorative_image_needs_no_alt_text():
-    assert PageFactory(image="pages/photo.jpg", image_alt="", image_decorative=True).pk
-
-
 def test_duplicate_address_is_a_validation_error_not_a_crash():
     PageFactory(slug="benzodiazepines")
     duplicate = PageFactory.build(slug="benzodiazepines", title="Again")

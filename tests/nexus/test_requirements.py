@@ -11,7 +11,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-APP_DIRS = ["nexus", "content", "intake", "newsletter"]
+APP_DIRS = ["nexus", "images", "content", "intake", "newsletter"]
 
 
 def imported_top_level_modules():
