@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -16,6 +17,30 @@ class Section(models.Model):
         FAQ = "faq", _("question and answer")
         TESTIMONIAL = "testimonial", _("testimonial")
         CTA = "cta", _("call to action")
+
+    # The fields each type shows in the editor, in the order the editor shows them, and which of
+    # them it needs (docs/editor.md). The editor's script reads this (no field list in JavaScript),
+    # clean() checks it: a new type is one entry here.
+    FIELDS_BY_KIND = {
+        Kind.TEXT: ["heading", "anchor", "body"],
+        Kind.LIST: ["heading", "anchor", "body", "items"],
+        Kind.WARNING: ["heading", "anchor", "body"],
+        Kind.FAQ: ["heading", "anchor", "question", "body"],
+        Kind.TESTIMONIAL: ["heading", "anchor", "testimonial"],
+        Kind.CTA: ["heading", "anchor", "body", "cta_label", "cta_url"],
+    }
+    REQUIRED_BY_KIND = {
+        Kind.TEXT: ["body"],
+        Kind.LIST: ["items"],
+        Kind.WARNING: ["body"],
+        Kind.FAQ: ["question", "body"],
+        Kind.TESTIMONIAL: ["testimonial"],
+        Kind.CTA: ["cta_label", "cta_url"],
+    }
+    # A field's label when one type means something else by it.
+    LABELS_BY_KIND = {Kind.FAQ: {"body": _("answer (Markdown)")}, Kind.LIST: {"body": _("introduction (Markdown)")}}
+    # Every field a type may use; the editor hides the others.
+    KIND_FIELDS = ["heading", "anchor", "question", "body", "items", "testimonial", "cta_label", "cta_url"]
 
     page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -83,6 +108,18 @@ class Section(models.Model):
         if self.heading and not self.anchor:
             self.anchor = slugify(self.heading)[:100]
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """Each type's own fields, filled: the message is on the field, not at the top of the form."""
+        errors = {}
+        for name in self.REQUIRED_BY_KIND.get(self.kind, []):
+            if getattr(self, name if name != "testimonial" else "testimonial_id") in ("", None):
+                label = self.LABELS_BY_KIND.get(self.kind, {}).get(name) or self._meta.get_field(name).verbose_name
+                message = _("A %(kind)s section needs its %(field)s.")
+                params = {"kind": self.get_kind_display(), "field": label}
+                errors[name] = ValidationError(message, code=f"{name}_required", params=params)
+        if errors:
+            raise ValidationError(errors)
 
     def item_list(self):
         return [line.strip(" -*\t") for line in self.items.splitlines() if line.strip(" -*\t")]
