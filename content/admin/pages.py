@@ -24,10 +24,14 @@ class KeepsUnchangedText:
     formfield_overrides = {models.TextField: {"form_class": MultilineField}}
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(admin.StackedInline):
+    """Stacked: as a table its six columns scrolled sideways at every width short of 1600 px."""
+
     model = Source
     extra = 0
-    fields = ["order", "title", "publisher", "url", "doi", "accessed_on"]
+    fields = ["title", "publisher", ("url", "doi"), ("order", "accessed_on")]
+    # A plain address box: the admin's URL widget repeats the address above it as a link.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput(attrs={"class": "vURLField"})}}
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -72,7 +76,9 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
                     "first_published_at",
                     "last_published_at",
                     "updated_at",
-                ]
+                ],
+                # The publish panel above says where the page stands; these are the details.
+                "classes": ["collapse"],
             },
         ),
         (_("Menu and listing"), {"fields": ["show_in_menu", "order", "index_of"]}),

@@ -46,7 +46,7 @@
       var heading = field(block, 'heading');
       var kind = field(block, 'kind');
       var words = summaryWords(block);
-      var kindText = kind ? kind.options[kind.selectedIndex].text : '';
+      var kindText = kindName(kind);
       return (heading && heading.value.trim()) || words || kindText;
     }
     function summaryWords(block) {
@@ -55,7 +55,7 @@
         var input = field(block, names[i]);
         if (input && input.value.trim() && !row(block, names[i]).hidden) {
           var words = input.value.replace(/\[\^\d+\]|[#*_>`]/g, '').split(/\s+/).filter(Boolean);
-          return words.slice(0, 10).join(' ') + (words.length > 10 ? '\u2026' : '');
+          return words.slice(0, 8).join(' ') + (words.length > 8 ? '\u2026' : '');
         }
       }
       return '';
@@ -79,10 +79,16 @@
       summarise(block);
     }
 
+    function kindName(kind) {
+      // "warning callout (urgent safety message)" -> "Warning callout": the type, in a word or two.
+      var text = kind ? kind.options[kind.selectedIndex].text.replace(/\s*\(.*\)\s*$/, '') : '';
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+
     function summarise(block) {
       var kind = field(block, 'kind');
       var heading = field(block, 'heading');
-      block.querySelector('.section-kind').textContent = kind ? kind.options[kind.selectedIndex].text : '';
+      block.querySelector('.section-kind').textContent = kindName(kind);
       block.querySelector('.section-heading').textContent = heading && heading.value.trim() ? heading.value.trim() : '';
       block.querySelector('.section-words').textContent = summaryWords(block);
     }
