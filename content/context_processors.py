@@ -1,4 +1,5 @@
 from content import cache as content_cache
+from content import scheduling
 from content.models import Page, SiteSettings
 
 
@@ -8,6 +9,9 @@ def site_and_menu(request=None):
     Kept on the request too, so the view and the context processor never ask twice."""
     if request is not None and hasattr(request, "_content_site"):
         return request._content_site
+    # Every public page shows the menu: a scheduled change that is due happens before it is read
+    # (search, the blog and every other page, not only the page that changed).
+    scheduling.apply_due()
     key = content_cache.key("site")
     entry = content_cache.get(key)
     if entry is None:

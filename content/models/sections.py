@@ -106,8 +106,18 @@ class Section(models.Model):
 
     def save(self, *args, **kwargs):
         if self.heading and not self.anchor:
-            self.anchor = slugify(self.heading)[:100]
+            self.anchor = self.free_anchor(slugify(self.heading)[:95])
         super().save(*args, **kwargs)
+
+    def free_anchor(self, base):
+        """`base`, or `base-2`, `base-3`...: two sections with one heading (a duplicated section)
+        must not collide on the page's unique anchors."""
+        taken = set(Section.objects.filter(page_id=self.page_id).exclude(pk=self.pk).values_list("anchor", flat=True))
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        return anchor
 
     def clean(self):
         """Each type's own fields, filled: the message is on the field, not at the top of the form."""

@@ -166,3 +166,40 @@ def test_the_editor_fits_the_screen_with_the_preview_open(chromium, live_server,
         assert not page.console_errors, page.console_errors
     finally:
         context.close()
+
+
+def test_sections_move_by_drag_and_are_duplicated_and_removed_on_save(chromium, live_server):
+    from tests.content.factories import PageFactory, SectionFactory
+
+    draft = PageFactory(slug="drag", title="Drag")
+    for heading in ("First", "Second", "Third"):
+        SectionFactory(page=draft, heading=heading, body=f"{heading} text.")
+    editor = UserFactory(username="editor", roles=[roles.CONTENT_EDITORS])
+    context, page = signed_in(chromium, live_server, editor, 1280)
+    try:
+        page.goto(f"/admin/content/page/{draft.pk}/change/")
+        blocks = page.locator(".section-list > [data-section]:not(.empty-form)")
+        # Collapsed, all three are on the screen: a drag that scrolls would start from wherever
+        # the press lands after the scroll.
+        page.get_by_role("button", name="Collapse all").click()
+        blocks.nth(2).locator(".section-handle").drag_to(blocks.nth(0), target_position={"x": 40, "y": 3})
+        headings = page.eval_on_selector_all(
+            ".section-list input[name$='-heading']:not([name*='__prefix__'])", "i => i.map(e => e.value)"
+        )
+        assert headings == ["Third", "First", "Second"]
+        assert "to position 1 of 3" in page.locator(".section-editor-status").text_content()
+        blocks.nth(1).get_by_role("button", name="Duplicate").click()
+        blocks.nth(0).get_by_text("Remove on save").click()
+        assert "removed" in blocks.nth(0).get_attribute("class")
+        page.wait_for_function("() => document.querySelector('.section-editor-status').textContent.includes('removed')")
+        with page.expect_navigation():
+            page.click('input[name="_continue"]')
+        assert "was changed successfully" in page.inner_text(".messagelist")
+    finally:
+        context.close()
+    assert list(draft.sections.values_list("heading", "body")) == [
+        ("First", "First text."),
+        ("First", "First text."),
+        ("Second", "Second text."),
+    ]
+    assert list(draft.sections.values_list("anchor", flat=True)) == ["first", "first-2", "second"]

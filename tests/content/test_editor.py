@@ -156,3 +156,10 @@ class TestPreview:
         for response in (client.get(page.url_path), client.get("/admin/login/")):
             assert response["X-Frame-Options"] == "DENY"
             assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_two_sections_with_one_heading_get_their_own_anchors():
+    page = PageFactory()
+    first = SectionFactory(page=page, heading="Getting help", anchor="")
+    copy = SectionFactory(page=page, heading="Getting help", anchor="")
+    assert (first.anchor, copy.anchor) == ("getting-help", "getting-help-2")

@@ -177,3 +177,18 @@ class TestScheduleInTheAdmin:
         client.force_login(reviewer.user)
         response = client.post(reverse("admin:content_page_schedule", args=[page.pk]), {"at": "2030-01-01T09:00"})
         assert response.status_code == 403
+
+
+def test_a_due_version_shows_in_search_and_the_menu_even_before_anyone_opens_its_page(client, editor):
+    page, reviewer = live_page_with_new_draft()
+    with committed():
+        Page.objects.filter(pk=page.pk).update(show_in_menu=True)
+        page.refresh_from_db()
+        page.title = "Benzodiazepines: a new title"
+        page.save()
+        services.record_review(page=page, user=reviewer.user)
+        services.schedule(page=page, user=editor, at=timezone.now() + datetime.timedelta(hours=1))
+    assert "a new title" not in client.get("/search/?q=benzodiazepines").content.decode()
+    time_passes(page)
+    html = client.get("/search/?q=benzodiazepines").content.decode()
+    assert "Benzodiazepines: a new title" in html

@@ -131,17 +131,17 @@
           announce((remove.checked ? 'Will be removed on save: ' : 'Kept: ') + nameOf(block));
         });
       }
+      // The handle is what drags (a draggable block would swallow text selection in its fields).
       var handle = block.querySelector('.section-handle');
-      handle.addEventListener('mousedown', function () { block.draggable = true; });
-      block.addEventListener('dragstart', function (event) {
+      handle.addEventListener('dragstart', function (event) {
         block.classList.add('dragging');
+        event.dataTransfer.setDragImage(block, 0, 0);
         block.dataset.place = String(live().indexOf(block));
         event.dataTransfer.effectAllowed = 'move';
         event.dataTransfer.setData('text/plain', block.id);
       });
-      block.addEventListener('dragend', function () {
+      handle.addEventListener('dragend', function () {
         block.classList.remove('dragging');
-        block.draggable = false;
         if (block.dataset.place === String(live().indexOf(block))) return;
         renumber();
         announce('Moved ' + nameOf(block) + ' to position ' + (live().indexOf(block) + 1) + ' of ' + live().length + '.');
