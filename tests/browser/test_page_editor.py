@@ -203,3 +203,38 @@ def test_sections_move_by_drag_and_are_duplicated_and_removed_on_save(chromium, 
         ("Second", "Second text."),
     ]
     assert list(draft.sections.values_list("anchor", flat=True)) == ["first", "first-2", "second"]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_citation_of_a_missing_source_opens_its_section_with_the_error_and_the_layout_holds(
+    chromium, live_server, width
+):
+    from tests.content.factories import PageFactory, SectionFactory
+
+    draft = PageFactory(slug="cites", title="Cites")
+    SectionFactory(page=draft, heading="Withdrawal", body="Slowly.")
+    SectionFactory(page=draft, heading="Help", body="Call us.")
+    editor = UserFactory(username="editor", roles=[roles.CONTENT_EDITORS])
+    context, page = signed_in(chromium, live_server, editor, width)
+    try:
+        page.goto(f"/admin/content/page/{draft.pk}/change/")
+        page.get_by_role("button", name="Collapse all").click()
+        second = page.locator(".section-list > [data-section]").nth(1)
+        second.locator(".section-toggle").click()
+        second.locator("textarea[name$='-body']").fill("Call us.[^3]")
+        with page.expect_navigation():
+            page.click('input[name="_continue"]')
+        error = page.locator(".section-block.has-errors")
+        assert error.count() == 1 and error.locator(".section-body").is_visible()
+        assert page.locator(".section-body:visible").count() == 1, "the others close, to find the error"
+        assert "cites source [^3], but the page has 0 source(s)" in error.inner_text()
+        page.get_by_role("link", name="Preview").click()
+        page.get_by_role("button", name="Desktop").click()
+        assert page.locator("iframe.preview-frame").evaluate("f => f.style.width") == "1280px"
+        error.scroll_into_view_if_needed()
+        page.screenshot(path=f"var/shots/page-editor-error-{width}.png", full_page=True)
+        page.assert_layout()
+        assert not axe_violations_in(page, ["#sections-group", "#preview-pane"])
+    finally:
+        context.close()
+    assert draft.sections.get(heading="Help").body == "Call us."

@@ -236,9 +236,10 @@
     group.querySelector('.section-editor-tools').hidden = false;
     // Only a move renumbers: a save with no edits must change nothing (not even the order).
     refreshButtons();
-    // A block with an error opens; the others stay as they were.
-    blocks().forEach(function (block) {
-      if (block.classList.contains('has-errors')) setExpanded(block, true);
-    });
+    // After a save with errors, the blocks with errors stay open and the others close: the error
+    // is the thing to find on a long page.
+    if (group.querySelector('.section-block.has-errors')) {
+      blocks().forEach(function (block) { setExpanded(block, block.classList.contains('has-errors')); });
+    }
   });
 })();
