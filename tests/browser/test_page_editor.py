@@ -58,6 +58,14 @@ def axe_violations_in(page, selectors):
     return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in result["violations"]]
 
 
+FIELDS_CUT_OFF_JS = """() => [...document.querySelectorAll('.inline-related:not(.empty-form)')].flatMap((block) => {
+  const right = block.getBoundingClientRect().right;
+  return [...block.querySelectorAll('textarea, select, input[type=text], input[type=url]')]
+    .filter((e) => e.getBoundingClientRect().width && e.getBoundingClientRect().right > right)
+    .map((e) => e.name);
+})"""
+
+
 def kinds(page):
     return page.eval_on_selector_all(
         ".section-list > [data-section]:not(.empty-form)",
@@ -152,6 +160,8 @@ def test_the_editor_fits_the_screen_with_the_preview_open(chromium, live_server,
     try:
         page.goto(f"/admin/content/page/{benzo.pk}/change/")
         page.screenshot(path=f"var/shots/page-editor-{width}.png", full_page=True)
+        cut = page.evaluate(FIELDS_CUT_OFF_JS)
+        assert not cut, f"fields wider than their block (their right edge cut off): {cut[:5]}"
         page.get_by_role("button", name="Collapse all").click()
         page.get_by_role("link", name="Preview").click()
         page.frame_locator("iframe.preview-frame").locator("h1").wait_for()
