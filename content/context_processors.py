@@ -1,5 +1,5 @@
 from content import cache as content_cache
-from content import trust
+from content import scheduling, trust
 from content.models import Page, SiteSettings
 
 
@@ -9,6 +9,9 @@ def site_and_menu(request=None):
     Kept on the request too, so the view and the context processor never ask twice."""
     if request is not None and hasattr(request, "_content_site"):
         return request._content_site
+    # Every public page shows the menu: a scheduled change that is due happens before it is read
+    # (search, the blog and every other page, not only the page that changed).
+    scheduling.apply_due()
     entry = content_cache.remembered("site", build_site_and_menu)
     if request is not None:
         request._content_site = entry

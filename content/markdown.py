@@ -49,6 +49,11 @@ def render(text, *, source_count=None):
     return sanitise(html)
 
 
+def citations(text):
+    """The source numbers `text` cites, in order."""
+    return [int(number) for number in CITATION.findall(text or "")]
+
+
 def sanitise(html):
     return nh3.clean(
         html,

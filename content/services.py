@@ -1,4 +1,4 @@
-"""Editorial writes that touch several models: publish, unpublish, restore, record a review."""
+"""Editorial writes that touch several models: publish, schedule, unpublish, restore, record a review."""
 
 import datetime
 
@@ -49,13 +49,34 @@ def publish(*, page, user, now=None):
             _("This clinical page has no current clinical review of the content being published."),
             code="review_required",
         )
+    _drop_scheduled(page)
+    revision = _freeze(page=page, user=user, content_hash=content_hash, data=data)
+    _make_live(page=page, revision=revision, new_path=page.draft_path(), now=now)
+    return revision
+
+
+def _freeze(*, page, user, content_hash, data):
     number = (page.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-    revision = Revision.objects.create(
+    return Revision.objects.create(
         page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data, body=frozen.render(data)
     )
-    old_path, new_path = page.url_path, page.draft_path()
+
+
+def _drop_scheduled(page):
+    """A version scheduled and not yet live is replaced (or withdrawn): it never was public, so it
+    leaves no entry among the published versions."""
+    if page.scheduled_revision_id:
+        Page.objects.filter(pk=page.pk).update(scheduled_revision=None, scheduled_at=None)
+        Revision.objects.filter(pk=page.scheduled_revision_id).exclude(pk=page.live_revision_id or 0).delete()
+        page.scheduled_revision_id = page.scheduled_at = None
+
+
+def _make_live(*, page, revision, new_path, now):
+    data, old_path = revision.snapshot, page.url_path
     Page.objects.filter(pk=page.pk).update(
         live_revision=revision,
+        scheduled_revision=None,
+        scheduled_at=None,
         status=Page.Status.PUBLISHED,
         live_title=data["title"],
         live_summary=data["summary"],
@@ -72,7 +93,68 @@ def publish(*, page, user, now=None):
         move(page=page, old_path=old_path, new_path=new_path, redirect=page.live_revision_id is not None)
     index_for_search(page)
     content_cache.invalidate()
+
+
+@transaction.atomic
+def schedule(*, page, user, at, now=None):
+    """Freeze the draft now, as reviewed, to replace the live version at `at`: edits made after
+    this change the draft, never the scheduled version. A second schedule replaces the first."""
+    now = now or timezone.now()
+    if at <= now:
+        raise ValidationError(_("Choose a time in the future, or publish now."), code="schedule_in_past")
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    if page.expire_at and at >= page.expire_at:
+        raise ValidationError(_("The page expires before that time."), code="schedule_after_expiry")
+    content_hash, data = snapshot.build(page)
+    # The review must still be current on the day the version goes live, not only today.
+    if page.is_clinical and not has_current_review(page, content_hash, today=timezone.localdate(at)):
+        raise ValidationError(
+            _("This clinical page has no clinical review of this content that is current on that day."),
+            code="review_required",
+        )
+    _drop_scheduled(page)
+    # The address too is the one it had when scheduled (a slug edited later waits for its own publish).
+    data["path"] = page.draft_path()
+    revision = _freeze(page=page, user=user, content_hash=content_hash, data=data)
+    Page.objects.filter(pk=page.pk).update(scheduled_revision=revision, scheduled_at=at)
+    content_cache.invalidate()
     return revision
+
+
+@transaction.atomic
+def cancel_schedule(*, page):
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    _drop_scheduled(page)
+    content_cache.invalidate()
+
+
+@transaction.atomic
+def promote_scheduled(*, page_id, now=None):
+    """The scheduled version goes live once its time has come; None if another request did it first."""
+    now = now or timezone.now()
+    page = (
+        Page.objects.select_for_update()
+        .select_related("scheduled_revision")
+        .filter(pk=page_id, scheduled_at__lte=now, scheduled_revision__isnull=False)
+        .first()
+    )
+    if page is None:
+        return None
+    revision = page.scheduled_revision
+    _make_live(page=page, revision=revision, new_path=revision.snapshot.get("path", page.url_path), now=now)
+    return revision
+
+
+@transaction.atomic
+def expire(*, page_id, now=None):
+    """An expiry takes the page down and back to draft (and withdraws any version scheduled after it)."""
+    now = now or timezone.now()
+    page = Page.objects.select_for_update().filter(pk=page_id, expire_at__lte=now).first()
+    if page is None:
+        return
+    _drop_scheduled(page)
+    Page.objects.filter(pk=page.pk).update(status=Page.Status.DRAFT, expire_at=None)
+    content_cache.invalidate()
 
 
 def move(*, page, old_path, new_path, redirect=True):
@@ -115,7 +197,10 @@ def index_for_search(page):
     )
 
 
+@transaction.atomic
 def unpublish(*, page):
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    _drop_scheduled(page)
     Page.objects.filter(pk=page.pk).update(status=Page.Status.DRAFT)
     content_cache.invalidate()
 

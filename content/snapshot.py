@@ -65,6 +65,13 @@ def rendered(data):
     return {**data, "sections": sections}
 
 
+def missing_citations(data):
+    """Source numbers cited in `data`'s sections that the page does not have."""
+    count = len(data["sources"])
+    cited = [n for section in data["sections"] for n in markdown.citations(section["body"])]
+    return sorted({n for n in cited if n < 1 or n > count})
+
+
 def build(page):
     """The reviewed content's fingerprint, and the version to publish (with how it is listed)."""
     data = raw(page)

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -9,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from content import services
+from content.admin import panel
+from content.admin.sections import SectionInline
 from content.forms import KeepUnchangedTextForm, MultilineField
-from content.models import Page, PageDueForReview, Revision, Section, Source
+from content.models import Page, PageDueForReview, Revision, Source
 from nexus import roles, site_url
 
 
@@ -21,26 +24,14 @@ class KeepsUnchangedText:
     formfield_overrides = {models.TextField: {"form_class": MultilineField}}
 
 
-class SectionInline(KeepsUnchangedText, admin.StackedInline):
-    model = Section
-    extra = 0
-    autocomplete_fields = ["testimonial", "image"]
-    fields = [
-        ("order", "kind"),
-        ("heading", "anchor"),
-        "body",
-        "items",
-        "question",
-        "testimonial",
-        "image",
-        ("cta_label", "cta_url"),
-    ]
+class SourceInline(admin.StackedInline):
+    """Stacked: as a table its six columns scrolled sideways at every width short of 1600 px."""
 
-
-class SourceInline(admin.TabularInline):
     model = Source
     extra = 0
-    fields = ["order", "title", "publisher", "url", "doi", "accessed_on"]
+    fields = ["title", "publisher", ("url", "doi"), ("order", "accessed_on")]
+    # A plain address box: the admin's URL widget repeats the address above it as a link.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput(attrs={"class": "vURLField"})}}
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -65,6 +56,11 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
     autocomplete_fields = ["parent", "related", "hero_image"]
     readonly_fields = ["url_path", "status", "first_published_at", "last_published_at", "updated_at"]
     inlines = [SectionInline, SourceInline]
+
+    class Media:
+        css = {"all": ["css/editor.css"]}
+        js = ["js/editor/sections.js", "js/editor/preview.js"]
+
     view_on_site = staticmethod(site_url.view_on_site)
     actions = ["publish_selected", "record_review_selected"]
     fieldsets = [
@@ -80,7 +76,9 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
                     "first_published_at",
                     "last_published_at",
                     "updated_at",
-                ]
+                ],
+                # The publish panel above says where the page stands; these are the details.
+                "classes": ["collapse"],
             },
         ),
         (_("Menu and listing"), {"fields": ["show_in_menu", "order", "index_of"]}),
@@ -102,6 +100,12 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
         return [
             path("<int:pk>/publish/", wrap(require_POST(self.publish_view)), name="content_page_publish"),
             path("<int:pk>/unpublish/", wrap(require_POST(self.unpublish_view)), name="content_page_unpublish"),
+            path("<int:pk>/schedule/", wrap(require_POST(self.schedule_view)), name="content_page_schedule"),
+            path(
+                "<int:pk>/schedule/cancel/",
+                wrap(require_POST(self.cancel_schedule_view)),
+                name="content_page_cancel_schedule",
+            ),
             path("<int:pk>/review/", wrap(require_POST(self.review_view)), name="content_page_review"),
             path(
                 "<int:pk>/restore/<int:revision>/", wrap(require_POST(self.restore_view)), name="content_page_restore"
@@ -115,6 +119,10 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
             extra_context["revisions"] = Revision.objects.filter(page_id=object_id).select_related("created_by")[:20]
             extra_context["can_publish"] = request.user.has_perm("content.publish_page")
             extra_context["can_review"] = roles.has_role(request.user, roles.CLINICAL_REVIEWERS)
+            page = Page.objects.select_related("live_revision", "scheduled_revision").filter(pk=object_id).first()
+            if page is not None:
+                extra_context["panel"] = panel.state(page)
+                extra_context["time_zone"] = timezone.get_current_timezone_name()
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _publish(self, request, page):
@@ -123,7 +131,7 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
         except ValidationError as error:
             self.message_user(request, f"{page}: {' '.join(error.messages)}", messages.ERROR)
             return False
-        when = f" (visible from {page.go_live_at:%Y-%m-%d %H:%M})" if page.go_live_at else ""
+        when = f" (visible from {panel.when(page.go_live_at)})" if page.go_live_at else ""
         self.message_user(request, f"{page}: published{when}.", messages.SUCCESS)
         return True
 
@@ -131,6 +139,33 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
         if not request.user.has_perm("content.publish_page"):
             raise PermissionDenied
         self._publish(request, get_object_or_404(Page, pk=pk))
+        return redirect("admin:content_page_change", pk)
+
+    def schedule_view(self, request, pk):
+        if not request.user.has_perm("content.publish_page"):
+            raise PermissionDenied
+        page = get_object_or_404(Page, pk=pk)
+        field = forms.DateTimeField()
+        try:
+            # Read in the center's time zone (TIME_ZONE): a time that does not exist there, or
+            # exists twice (the clocks changing), is refused by the field.
+            at = field.clean(request.POST.get("at", ""))
+            revision = services.schedule(page=page, user=request.user, at=at)
+        except ValidationError as error:
+            self.message_user(request, f"{page}: {' '.join(error.messages)}", messages.ERROR)
+        else:
+            message = _("Version %(n)s scheduled to go live on %(when)s.") % {
+                "n": revision.number,
+                "when": panel.when(at),
+            }
+            self.message_user(request, message, messages.SUCCESS)
+        return redirect("admin:content_page_change", pk)
+
+    def cancel_schedule_view(self, request, pk):
+        if not request.user.has_perm("content.publish_page"):
+            raise PermissionDenied
+        services.cancel_schedule(page=get_object_or_404(Page, pk=pk))
+        self.message_user(request, _("Schedule cancelled: the live version stays."), messages.SUCCESS)
         return redirect("admin:content_page_change", pk)
 
     def unpublish_view(self, request, pk):

@@ -24,6 +24,8 @@ LIVE_FIELDS = {
     "search_vector",
     "first_published_at",
     "last_published_at",
+    "scheduled_revision",
+    "scheduled_at",
 }
 
 # What the public reads from the page's row rather than from its published version: the live copies
@@ -149,6 +151,17 @@ class Page(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A version frozen and reviewed now, to replace the live one at `scheduled_at` (content.scheduling).
+    scheduled_revision = models.ForeignKey(
+        "content.Revision",
+        verbose_name=_("scheduled version"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True, editable=False, db_index=True)
     # What the public sees, copied from the live revision so lists, menus and search need no snapshot.
     url_path = models.CharField(_("URL"), max_length=255, unique=True, editable=False)
     live_title = models.CharField(max_length=200, blank=True, editable=False)

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -17,6 +18,36 @@ class Section(models.Model):
         TESTIMONIAL = "testimonial", _("testimonial")
         CTA = "cta", _("call to action")
         IMAGE = "image", _("image (with an optional caption in the text)")
+
+    # The fields each type shows in the editor, in the order the editor shows them, and which of
+    # them it needs (docs/editor.md). The editor's script reads this (no field list in JavaScript),
+    # clean() checks it: a new type is one entry here.
+    FIELDS_BY_KIND = {
+        Kind.TEXT: ["heading", "anchor", "body"],
+        Kind.LIST: ["heading", "anchor", "body", "items"],
+        Kind.WARNING: ["heading", "anchor", "body"],
+        Kind.FAQ: ["heading", "anchor", "question", "body"],
+        Kind.TESTIMONIAL: ["heading", "anchor", "testimonial"],
+        Kind.CTA: ["heading", "anchor", "body", "cta_label", "cta_url"],
+        Kind.IMAGE: ["heading", "anchor", "image", "body"],
+    }
+    REQUIRED_BY_KIND = {
+        Kind.TEXT: ["body"],
+        Kind.LIST: ["items"],
+        Kind.WARNING: ["body"],
+        Kind.FAQ: ["question", "body"],
+        Kind.TESTIMONIAL: ["testimonial"],
+        Kind.CTA: ["cta_label", "cta_url"],
+        Kind.IMAGE: ["image"],
+    }
+    # A field's label when one type means something else by it.
+    LABELS_BY_KIND = {
+        Kind.FAQ: {"body": _("answer (Markdown)")},
+        Kind.LIST: {"body": _("introduction (Markdown)")},
+        Kind.IMAGE: {"body": _("caption (Markdown, optional)")},
+    }
+    # Every field a type may use; the editor hides the others.
+    KIND_FIELDS = ["heading", "anchor", "question", "body", "items", "testimonial", "image", "cta_label", "cta_url"]
 
     page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -91,8 +122,30 @@ class Section(models.Model):
 
     def save(self, *args, **kwargs):
         if self.heading and not self.anchor:
-            self.anchor = slugify(self.heading)[:100]
+            self.anchor = self.free_anchor(slugify(self.heading)[:95])
         super().save(*args, **kwargs)
+
+    def free_anchor(self, base):
+        """`base`, or `base-2`, `base-3`...: two sections with one heading (a duplicated section)
+        must not collide on the page's unique anchors."""
+        taken = set(Section.objects.filter(page_id=self.page_id).exclude(pk=self.pk).values_list("anchor", flat=True))
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        return anchor
+
+    def clean(self):
+        """Each type's own fields, filled: the message is on the field, not at the top of the form."""
+        errors = {}
+        for name in self.REQUIRED_BY_KIND.get(self.kind, []):
+            if getattr(self, name if name != "testimonial" else "testimonial_id") in ("", None):
+                label = self.LABELS_BY_KIND.get(self.kind, {}).get(name) or self._meta.get_field(name).verbose_name
+                message = _("A %(kind)s section needs its %(field)s.")
+                params = {"kind": self.get_kind_display(), "field": label}
+                errors[name] = ValidationError(message, code=f"{name}_required", params=params)
+        if errors:
+            raise ValidationError(errors)
 
     def item_list(self):
         return [line.strip(" -*\t") for line in self.items.splitlines() if line.strip(" -*\t")]

@@ -1,5 +1,6 @@
 import hashlib
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -7,17 +8,21 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
+from django.utils.csp import CSP
 from django.utils.http import http_date
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from content import cache as content_cache
-from content import frozen, snapshot, structured_data
+from content import frozen, scheduling, snapshot, structured_data
 from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
 from content.presenter import page_context
 
-# Short enough that a publish reaches readers through any shared cache within a minute.
-PUBLIC_CACHE_CONTROL = "public, max-age=30"
+# Short enough that a publish reaches readers through any shared cache within a minute; shorter
+# when a scheduled version or an expiry is due sooner (content.scheduling).
+PUBLIC_MAX_AGE = 30
 
 
 def current_site(request):
@@ -36,11 +41,14 @@ def cached_entry(key_parts, render):
     raises Http404. The key is made before rendering: see content.cache.set.
     """
     now = timezone.now()
+    upcoming = scheduling.apply_due(now)
     key = content_cache.key(*key_parts)
     entry = content_cache.get(key)
     if entry is None or (entry["expire_at"] and entry["expire_at"] <= now):
         rendered = render()
-        html, last_modified, expire_at = rendered["html"], rendered["last_modified"], rendered["expire_at"]
+        html, last_modified = rendered["html"], rendered["last_modified"]
+        # Any scheduled change anywhere may change this page (menus, lists): keep it until then only.
+        expire_at = min((t for t in (rendered["expire_at"], upcoming) if t), default=None)
         entry = {
             "html": html,
             "etag": f'"{hashlib.sha256(html.encode()).hexdigest()[:32]}"',
@@ -63,7 +71,8 @@ def cached_response(request, entry):
     response["ETag"] = entry["etag"]
     if entry["last_modified"]:
         response["Last-Modified"] = http_date(entry["last_modified"])
-    response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    max_age = scheduling.seconds_to_next_change(limit=PUBLIC_MAX_AGE)
+    response["Cache-Control"] = f"public, max-age={max_age}"
     return get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
     )
@@ -132,10 +141,13 @@ def page(request, path):
     return cached_response(request, render_number(number))
 
 
+@xframe_options_sameorigin
+@csp_override({**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]})
 @staff_member_required
 @require_safe
 def preview(request, pk):
-    """The draft exactly as it will look, for staff only; never stored by any cache."""
+    """The draft exactly as it will look, for staff only; never stored by any cache. The one page
+    that may be framed, and only by our own admin (the editor's preview beside the form)."""
     if not request.user.has_perm("content.view_page"):
         raise PermissionDenied
     draft = get_object_or_404(Page, pk=pk)
