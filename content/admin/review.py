@@ -22,14 +22,17 @@ from nexus import roles
 def urls(model_admin):
     wrap = model_admin.admin_site.admin_view
 
-    def bind(view):
-        return wrap(lambda request, *args, **kwargs: view(model_admin, request, *args, **kwargs))
+    def bind(view, post=False):
+        def bound(request, *args, **kwargs):
+            return view(model_admin, request, *args, **kwargs)
+
+        return wrap(require_POST(bound) if post else bound)
 
     return [
         path("<int:pk>/changes/", bind(diff_view), name="content_page_diff"),
-        path("<int:pk>/request-review/", bind(require_POST(request_review_view)), name="content_page_request_review"),
-        path("<int:pk>/record-review/", bind(require_POST(record_review_view)), name="content_page_record_review"),
-        path("<int:pk>/checks/", bind(require_POST(checks_view)), name="content_page_checks"),
+        path("<int:pk>/request-review/", bind(request_review_view, post=True), name="content_page_request_review"),
+        path("<int:pk>/record-review/", bind(record_review_view, post=True), name="content_page_record_review"),
+        path("<int:pk>/checks/", bind(checks_view, post=True), name="content_page_checks"),
         path("choose/", bind(chooser_view), name="content_page_chooser"),
     ]
 
