@@ -130,14 +130,16 @@ def reading_grade(text):
 def reading_grades(data, goal=GRADE_GOAL):
     findings = []
     for index, section in enumerate(data.get("sections", [])):
-        text = "\n".join(part for part in (section.get("body"), section.get("items")) if part)
+        # Each list item reads as a sentence of its own, not as one sentence a list long.
+        items = [line.strip(" -*\t").rstrip(".") + "." for line in (section.get("items") or "").splitlines()]
+        text = "\n".join([section.get("body") or "", *[item for item in items if item != "."]])
         grade = reading_grade(text)
         if grade is not None and grade > goal:
             findings.append(
                 Finding(
                     "reading_grade",
-                    f"Reads at grade {grade:g}; aim for grade {goal} or below: shorter sentences, "
-                    "everyday words (say what a medical word means the first time).",
+                    f"Reads at grade {grade:g}; the goal is grade {goal} or below (shorter sentences, "
+                    "everyday words).",
                     where=where(index, section),
                 )
             )

@@ -153,3 +153,35 @@ def test_the_terms_list_is_seeded_from_words_matter_and_editable():
     assert {"junkie", "drug habit"} <= seeded.keys()
     StigmaTerm.objects.filter(term="clean").update(is_active=False)
     assert checks.run(page(text("She stayed clean.")), targets={}) == []
+
+
+@pytest.fixture
+def no_2fa(settings):
+    settings.NEXUS_REQUIRE_2FA = False
+
+
+@pytest.mark.django_db
+def test_the_editor_sees_the_saved_drafts_checks_and_those_of_what_they_are_typing(client, editor, no_2fa):
+    from django.urls import reverse
+
+    from tests.content.browserlike import untouched_form
+    from tests.content.factories import PageFactory, SectionFactory
+
+    page = PageFactory(title="Benzodiazepines")
+    SectionFactory(page=page, heading="Help", body="Call us.")
+    client.force_login(editor)
+    url = reverse("admin:content_page_change", args=[page.pk])
+    html = client.get(url).content.decode()
+    assert "Checks before publishing" in html and "No problems found in the saved draft" in html
+    form = untouched_form(html, "page_form")
+    form["sections-0-body"] = ["Many addicts never ask. [Click here](/admissions/) to talk to us."]
+    answer = client.post(reverse("admin:content_page_checks", args=[page.pk]), form).content.decode()
+    assert "&quot;addicts&quot;" in answer and "person with a substance use disorder" in answer
+    assert "&quot;Click here&quot; does not say where it leads" in answer
+    assert "not saved yet" in answer
+    page.refresh_from_db()
+    assert page.sections.get().body == "Call us."  # checking writes nothing
+    form["sections-0-DELETE"] = ["on"]
+    assert (
+        "No problems found" in client.post(reverse("admin:content_page_checks", args=[page.pk]), form).content.decode()
+    )
