@@ -81,6 +81,19 @@ class PageDiff:
     def has_changes(self):
         return bool(self.fields or self.sources or any(s.status != "same" for s in self.sections))
 
+    def runs(self):
+        """The sections for the screen: each change alone, unchanged neighbours gathered in one list."""
+        grouped = []
+        for section in self.sections:
+            if section.status == "same":
+                if grouped and isinstance(grouped[-1], list):
+                    grouped[-1].append(section)
+                else:
+                    grouped.append([section])
+            else:
+                grouped.append(section)
+        return grouped
+
     def inserted_words(self):
         return [word for change in self._all() for text in change.inserted for word in text.split()]
 

@@ -54,7 +54,13 @@ class NexusAdminSite(AdminSite):
         return sorted(apps, key=lambda app: app["technical"])
 
     def index(self, request, extra_context=None):
-        context = {"home_panels": admin_home.panels(request), **(extra_context or {})}
+        apps = self.get_app_list(request)
+        context = {
+            "home_panels": admin_home.panels(request),
+            "work_apps": [app for app in apps if not app["technical"]],
+            "technical_apps": [app for app in apps if app["technical"]],
+            **(extra_context or {}),
+        }
         return super().index(request, context)
 
     def app_index(self, request, app_label, extra_context=None):
