@@ -138,8 +138,7 @@ def reading_grades(data, goal=GRADE_GOAL):
             findings.append(
                 Finding(
                     "reading_grade",
-                    f"Reads at grade {grade:g}; the goal is grade {goal} or below (shorter sentences, "
-                    "everyday words).",
+                    f"Reads at grade {grade:g}; the goal is grade {goal} or below (shorter sentences, everyday words).",
                     where=where(index, section),
                 )
             )

@@ -13,5 +13,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("blog/feed/", BlogFeed(), name="blog-feed"),
     path("preview/<int:pk>/", pages.preview, name="preview"),
+    path("_page/<int:pk>/", pages.page_link, name="page-link"),
     path("<path:path>/", pages.page, name="page"),
 ]

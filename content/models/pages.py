@@ -34,7 +34,7 @@ LIVE_FIELDS = {
 LIVE_ONLY = LIVE_FIELDS | {"go_live_at", "expire_at"}
 
 # First path segments that belong to other views; a page there would never be reachable.
-RESERVED_SLUGS = {"admin", "admissions", "newsletter", "search", "preview", "static", "media", "healthz"}
+RESERVED_SLUGS = {"admin", "admissions", "newsletter", "search", "preview", "static", "media", "healthz", "_page"}
 
 
 class PageQuerySet(models.QuerySet):
