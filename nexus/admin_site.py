@@ -22,7 +22,6 @@ APP_NAMES = {
     "sites": _("Site address"),
     "redirects": _("Redirects (old addresses)"),
     "nexus": _("Audit trail and staff tools"),
-    "content": _("Pages and clinical reviews"),
 }
 MODEL_NAMES = {
     ("axes", "accessattempt"): _("Failed and locked sign-ins"),
