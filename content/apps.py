@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 def image_changed(sender, **kwargs):
@@ -10,6 +11,7 @@ def image_changed(sender, **kwargs):
 
 class ContentConfig(AppConfig):
     name = "content"
+    verbose_name = _("Pages and clinical reviews")
 
     def ready(self):
         # Published pages show library images as they are now (content.frozen): a changed image,

@@ -16,7 +16,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.safestring import mark_safe
 
-from content import markdown
+from content import links, markdown
 
 TEMPLATE = "content/includes/page_body.html"
 # Sections whose content is read at request time, not frozen at publish.
@@ -80,9 +80,10 @@ def assemble(body, data, testimonials, images=None):
             html.append(render_to_string(f"{TEMPLATE}#section", {"section": section}))
         else:
             html.append(part)
-    # Rendered by our template from sanitised HTML, and checked unchanged by is_current().
+    # Rendered by our template from sanitised HTML, and checked unchanged by is_current(); links to
+    # pages by number get the pages' addresses of today (content.links), so they follow a move.
     return {
         "intro": mark_safe(body["intro"]),  # noqa: S308
-        "sections": mark_safe("".join(html)),  # noqa: S308
+        "sections": mark_safe(links.resolve("".join(html))),  # noqa: S308
         "sources": mark_safe(body["sources"]),  # noqa: S308
     }

@@ -34,6 +34,10 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "id"}, "abbr": {"title"}, "th": {"scope"}, "sup": {"class"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 CITATION = re.compile(r"\[\^(\d{1,3})\]")
+# `[text](page:42)`: a link to a page by its number, so it follows the page when it moves. It is
+# written as the stable address /_page/42/ (content.links), which the page view swaps for the
+# page's address of the moment, and which itself redirects there.
+PAGE_TARGET = re.compile(r"\]\(\s*<?page:(\d{1,10})/?>?\s*\)")
 
 
 def render(text, *, source_count=None):
@@ -45,7 +49,8 @@ def render(text, *, source_count=None):
             return ""
         return f'<sup class="cite"><a href="#source-{number}">[{number}]</a></sup>'
 
-    html = md.markdown(CITATION.sub(cite, text or ""), extensions=["tables", "sane_lists"])
+    text = PAGE_TARGET.sub(lambda m: f"](/_page/{m.group(1)}/)", text or "")
+    html = md.markdown(CITATION.sub(cite, text), extensions=["tables", "sane_lists"])
     return sanitise(html)
 
 

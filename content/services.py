@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content import cache as content_cache
-from content import frozen, markdown, snapshot
-from content.models import Page, Review, Reviewer, Revision, Section, Source
+from content import checks, frozen, markdown, snapshot
+from content.models import Page, Review, Reviewer, ReviewRequest, Revision, Section, Source
 from nexus import roles
 
 REVIEW_PERIOD = datetime.timedelta(days=365)
@@ -44,6 +44,9 @@ def publish(*, page, user, now=None):
             code="would_take_offline",
         )
     content_hash, data = snapshot.build(page)
+    blocking = [finding.message for finding in checks.alt_text(data)]
+    if blocking:
+        raise ValidationError(" ".join(blocking), code="alt_text_required")
     if page.is_clinical and not has_current_review(page, content_hash, today=timezone.localdate(now)):
         raise ValidationError(
             _("This clinical page has no current clinical review of the content being published."),
@@ -234,9 +237,11 @@ def restore(*, revision):
     return page
 
 
-def record_review(*, page, user, notes=""):
+def record_review(*, page, user, notes="", seen_hash=None):
     """The signed-in clinician signs off the page's current draft, today: never in another's name,
-    never on another date (who recorded it, and when, is kept)."""
+    never on another date (who recorded it, and when, is kept). With `seen_hash` (the fingerprint of
+    the draft the reviewer was shown), a draft changed meanwhile is refused rather than signed unseen.
+    The page leaves the reviewers' queue."""
     if not roles.has_role(user, roles.CLINICAL_REVIEWERS):
         raise ValidationError(_("Only clinical reviewers can record a review."), code="not_reviewer")
     try:
@@ -246,14 +251,46 @@ def record_review(*, page, user, notes=""):
             _("Your account has no clinical reviewer profile; ask an administrator to link one."),
             code="no_reviewer_profile",
         ) from None
-    today = timezone.localdate()
-    content_hash, _data = snapshot.build(page)
-    return Review.objects.create(
-        page=page,
-        reviewer=reviewer,
-        reviewed_on=today,
-        next_review_due=today + REVIEW_PERIOD,
-        notes=notes,
-        content_hash=content_hash,
-        recorded_by=user,
-    )
+    with transaction.atomic():
+        page = Page.objects.select_for_update().get(pk=page.pk)
+        data = snapshot.raw(page)
+        content_hash = snapshot.fingerprint(data)
+        if seen_hash is not None and seen_hash != content_hash:
+            raise ValidationError(
+                _("The draft changed after you opened it. Look at the changes again, then record your review."),
+                code="draft_changed",
+            )
+        today = timezone.localdate()
+        review = Review.objects.create(
+            page=page,
+            reviewer=reviewer,
+            reviewed_on=today,
+            next_review_due=today + REVIEW_PERIOD,
+            notes=notes,
+            content_hash=content_hash,
+            snapshot=data,
+            recorded_by=user,
+        )
+        ReviewRequest.objects.waiting().filter(page=page).update(closed_at=timezone.now(), review=review)
+    return review
+
+
+def request_review(*, page, user):
+    """Put the saved draft in the clinical reviewers' queue and email them a link (after commit).
+
+    Asking again while the page waits changes nothing and sends nothing; a draft its current review
+    already covers needs no review."""
+    from content import tasks  # the task module imports this one
+
+    with transaction.atomic():
+        page = Page.objects.select_for_update().get(pk=page.pk)
+        content_hash = snapshot.fingerprint(snapshot.raw(page))
+        if has_current_review(page, content_hash):
+            raise ValidationError(_("The current clinical review already covers this draft."), code="already_reviewed")
+        waiting = ReviewRequest.objects.waiting().filter(page=page).first()
+        if waiting is not None:
+            ReviewRequest.objects.filter(pk=waiting.pk).update(content_hash=content_hash)
+            return waiting, False
+        request = ReviewRequest.objects.create(page=page, requested_by=user, content_hash=content_hash)
+        transaction.on_commit(lambda: tasks.notify_review_requested.enqueue(request.pk))
+    return request, True

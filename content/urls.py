@@ -14,5 +14,6 @@ urlpatterns = [
     path("blog/feed/", BlogFeed(), name="blog-feed"),
     path("preview/<int:pk>/", pages.preview, name="preview"),
     path("style/", style.style_guide, name="style"),
+    path("_page/<int:pk>/", pages.page_link, name="page-link"),
     path("<path:path>/", pages.page, name="page"),
 ]

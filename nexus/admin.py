@@ -20,8 +20,3 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-admin.site.site_header = "Nexus Recovery staff"
-admin.site.site_title = "Nexus staff"
-admin.site.index_title = "Work"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from content import services
-from content.admin import panel
+from content.admin import panel, review
 from content.admin.sections import SectionInline
 from content.forms import KeepUnchangedTextForm, MultilineField
 from content.models import Page, PageDueForReview, Revision, Source
@@ -110,6 +110,7 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
             path(
                 "<int:pk>/restore/<int:revision>/", wrap(require_POST(self.restore_view)), name="content_page_restore"
             ),
+            *review.urls(self),  # content/admin/review.py: changes, review requests, checks, chooser
             *super().get_urls(),
         ]
 

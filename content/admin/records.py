@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
-from content.models import Review, Reviewer, Revision, SiteSettings, Testimonial
+from content.models import Review, Reviewer, Revision, SiteSettings, StigmaTerm, Testimonial
 
 
 @admin.register(Reviewer)
@@ -66,3 +66,12 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         if row is not None:
             return redirect("admin:content_sitesettings_change", row.pk)
         return redirect("admin:content_sitesettings_add")
+
+
+@admin.register(StigmaTerm)
+class StigmaTermAdmin(admin.ModelAdmin):
+    """The words the editor checks flag, with the person-first words to use instead."""
+
+    list_display = ["term", "alternatives", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["term", "alternatives"]

@@ -82,6 +82,8 @@ class Review(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    # The content signed off (content.snapshot.raw), so the next reviewer sees what changed since.
+    snapshot = models.JSONField(_("content reviewed (copy)"), null=True, blank=True, editable=False)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -105,3 +107,42 @@ class Review(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         content_cache.invalidate()
+
+
+class ReviewRequestQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(closed_at__isnull=True)
+
+
+class ReviewRequest(models.Model):
+    """An editor asked the clinical reviewers to look at a page: it sits in their queue until reviewed."""
+
+    page = models.ForeignKey(
+        "content.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="review_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    content_hash = models.CharField(_("content to review"), max_length=64, editable=False)
+    notified_at = models.DateTimeField(_("reviewers notified at"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    review = models.ForeignKey(
+        Review, verbose_name=_("review"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ReviewRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            # One open request per page: asking twice must not queue the page twice.
+            models.UniqueConstraint(
+                fields=["page"], condition=Q(closed_at__isnull=True), name="content_reviewrequest_one_open"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Review of page #{self.page_id} requested {self.requested_at:%Y-%m-%d}"

@@ -3,7 +3,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -164,3 +164,13 @@ def preview(request, pk):
     response = HttpResponse(render_to_string("content/page.html", context, request))
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_safe
+def page_link(request, pk):
+    """The stable address of a page (`[text](page:42)` in the editor's text): it redirects to wherever
+    the page lives now; a page that is not live is not found, as its address would be."""
+    found = Page.objects.live().filter(pk=pk).values_list("url_path", flat=True).first()
+    if found is None:
+        raise Http404
+    return HttpResponseRedirect(found)

@@ -21,7 +21,7 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 # Apps ---------------------------------------------------------------------
 
 DJANGO_APPS = [
-    "django.contrib.admin",
+    "nexus.admin_site.NexusAdminConfig",  # django.contrib.admin with a home for each role
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

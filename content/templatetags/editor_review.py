@@ -1,0 +1,39 @@
+"""The review buttons and the editor checks, for the page editor's publish panel."""
+
+from django import template
+from django.urls import reverse
+
+from content import checks, services, snapshot, versions
+from content.models import ReviewRequest
+from nexus import roles
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def review_panel(context, page):
+    """What the review part of the panel shows for `page` to the signed-in user."""
+    user = context["request"].user
+    content_hash = snapshot.fingerprint(snapshot.raw(page))
+    covered = services.has_current_review(page, content_hash)
+    waiting = ReviewRequest.objects.waiting().filter(page=page).first()
+    review = versions.last_review(page)
+    return {
+        "covered": covered,
+        "waiting": waiting,
+        "last_review": review,
+        "can_request": user.has_perm("content.change_page") and page.is_clinical and not covered and waiting is None,
+        "can_record": roles.has_role(user, roles.CLINICAL_REVIEWERS) and page.is_clinical and not covered,
+        "diff_url": reverse("admin:content_page_diff", args=[page.pk]),
+    }
+
+
+@register.simple_tag
+def editor_checks(page):
+    """The checks of the saved draft (the editor's script then checks the form as it is typed)."""
+    return checks.for_page(page)
+
+
+@register.inclusion_tag("admin/content/page/_checks.html")
+def checks_list(findings, editing=False):
+    return {"findings": findings, "editing": editing}
