@@ -10,7 +10,7 @@ from intake import dashboard
 from intake.models import Activity, CallClick, Inquiry, StatusChange
 from tests.intake.factories import InquiryFactory
 from tests.intake.helpers import INQUIRY_URL, inquiry_data
-from tests.intake.staff import change_form
+from tests.intake.staff import change_form, contact_url
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/intake/inquiry/"
@@ -64,9 +64,9 @@ def test_a_contact_attempt_joins_the_timeline_newest_first_and_sets_first_contac
     inquiry = InquiryFactory()
     client.force_login(coordinator)
     activity = {"kind": "call", "outcome": "no_voicemail", "note": "Tried the mobile"}
-    assert client.post(change_url(inquiry), change_form(inquiry, activity=activity)).status_code == 302
+    assert client.post(contact_url(inquiry), activity).status_code == 302
     note = {"kind": "note", "outcome": "", "note": "Family prefers evenings"}
-    client.post(change_url(inquiry), change_form(inquiry, activity=note))
+    client.post(contact_url(inquiry), note)
     assert Activity.objects.filter(inquiry=inquiry, by=coordinator).count() == 2
     inquiry.refresh_from_db()
     assert inquiry.first_contact_at == Activity.objects.get(kind="call").at
