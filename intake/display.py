@@ -51,6 +51,4 @@ def when(moment, now=None, *, css=""):
 
 def status_badge(status):
     label = Inquiry.Status(status).label
-    return format_html(
-        '<span class="lead-status lead-status-{}">{}</span>', STATUS_TONES.get(status, "new"), str(label).capitalize()
-    )
+    return format_html('<span class="lead-status lead-status-{}">{}</span>', STATUS_TONES.get(status, "new"), label)

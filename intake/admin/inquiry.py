@@ -11,6 +11,7 @@ from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
 from intake.admin.lead_page import LeadPage
+from intake.admin.my_work import MyWork
 from intake.admin.search import SessionSearch
 from intake.models import Inquiry
 
@@ -33,8 +34,12 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, LeadPage, SessionSearch, admin.ModelAdmin):
-    list_display = ["__str__", "flags", "status_label", "owner", "follow_up", "received", "source"]
+class InquiryAdmin(AdmissionsOnly, LeadPage, MyWork, SessionSearch, admin.ModelAdmin):
+    # Four columns, so the table still fits beside both sidebars at 1280 px (the source is on
+    # the lead page and the dashboard): when it arrived under the lead's link, what needs
+    # attention flagged under the status.
+    list_display = ["lead", "status_label", "owner", "follow_up"]
+    list_display_links = None
     list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
     list_select_related = ["owner"]
     date_hierarchy = "created_at"
@@ -70,7 +75,7 @@ class InquiryAdmin(AdmissionsOnly, LeadPage, SessionSearch, admin.ModelAdmin):
         dashboard_url = path(
             "dashboard/", self.admin_site.admin_view(self.dashboard_view), name="intake_inquiry_dashboard"
         )
-        return [dashboard_url, *self.search_urls(), *self.lead_page_urls(), *super().get_urls()]
+        return [dashboard_url, *self.search_urls(), *self.lead_page_urls(), *self.my_work_urls(), *super().get_urls()]
 
     def has_export_permission(self, request):
         return self.is_admissions(request) and request.user.has_perm("intake.export_inquiry")
@@ -133,15 +138,22 @@ class InquiryAdmin(AdmissionsOnly, LeadPage, SessionSearch, admin.ModelAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj):
-        return display.status_badge(obj.status)
+        return format_html("{} {}", display.status_badge(obj.status), self.flags(obj))
 
     @admin.display(description=_("follow-up"), ordering="follow_up_due")
     def follow_up(self, obj):
         return display.when(obj.follow_up_due, css="lead-overdue" if obj.is_overdue() else "")
 
-    @admin.display(description=_("received"), ordering="created_at")
-    def received(self, obj):
-        return display.when(obj.created_at)
+    @admin.display(description=_("lead"), ordering="created_at")
+    def lead(self, obj):
+        url = reverse("admin:intake_inquiry_change", args=[obj.pk])
+        return format_html(
+            '<a href="{}">{}</a><span class="lead-received">{} {}</span>',
+            url,
+            obj,
+            _("received"),
+            display.when(obj.created_at),
+        )
 
     @admin.display(description=_("first contact"))
     def first_contact(self, obj):

@@ -12,6 +12,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -36,9 +37,15 @@ OUTCOMES = {
 
 
 class ContactForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What you did"), choices=Activity.Kind.choices, initial=Activity.Kind.CALL)
+    kind = forms.ChoiceField(
+        label=_("What you did"),
+        choices=[(value, capfirst(label)) for value, label in Activity.Kind.choices],
+        initial=Activity.Kind.CALL,
+    )
     outcome = forms.ChoiceField(
-        label=_("Outcome"), choices=[(v, label) for v, label in Activity.Outcome.choices if v], required=False
+        label=_("Outcome"),
+        choices=[("", "---------")] + [(value, capfirst(label)) for value, label in Activity.Outcome.choices if value],
+        required=False,
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     follow_up_due = forms.DateTimeField(

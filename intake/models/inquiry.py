@@ -80,14 +80,14 @@ class Inquiry(Attribution):
         CALLBACK = "callback", _("callback request")
 
     class Status(models.TextChoices):
-        NEW = "new", _("new")
-        CONTACTED = "contacted", _("contacted")
-        SCREENING = "screening", _("screening")
-        INSURANCE = "insurance", _("insurance verification")
-        ASSESSMENT = "assessment", _("assessment scheduled")
-        ADMITTED = "admitted", _("admitted")
-        REFERRED_OUT = "referred_out", _("referred out")
-        LOST = "lost", _("closed (lost)")
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        SCREENING = "screening", _("Screening")
+        INSURANCE = "insurance", _("Insurance verification")
+        ASSESSMENT = "assessment", _("Assessment scheduled")
+        ADMITTED = "admitted", _("Admitted")
+        REFERRED_OUT = "referred_out", _("Referred out")
+        LOST = "lost", _("Closed (lost)")
 
     class WhoNeedsHelp(models.TextChoices):
         MYSELF = "myself", _("Myself")

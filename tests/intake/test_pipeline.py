@@ -156,7 +156,7 @@ def test_dashboard_figures_on_known_data(client, coordinator):
     assert figures["unassigned"] == 1 and figures["overdue"] == 1 and figures["urgent"] == 1
     assert figures["funnel_30"]["total"] == 3 and figures["funnel_30"]["conversion"] == 33.3
     assert figures["funnel_90"]["total"] == 4 and figures["funnel_90"]["conversion"] == 25.0
-    assert dict(figures["funnel_90"]["stages"])["closed (lost)"] == 1
+    assert {label: n for _value, label, n in figures["funnel_90"]["stages"]}["Closed (lost)"] == 1
     assert figures["median_first_contact_30"] == timedelta(minutes=20)
     assert figures["median_first_contact_90"] == timedelta(minutes=30)
     assert figures["leads_by_landing"][0] == ("/a/", 2)
