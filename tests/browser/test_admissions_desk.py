@@ -94,7 +94,7 @@ def test_an_admissions_user_calls_a_lead_logs_a_voicemail_and_is_reminded(page):
     page.assert_accessible()
 
     page.get_by_label("What you did").select_option("call")
-    page.get_by_label("Outcome").select_option(label="no answer, voicemail left")
+    page.get_by_label("Outcome").select_option(label="No answer, voicemail left")
     page.get_by_label("Note").fill("Left a short message, no details")
     due = timezone.localtime(timezone.now() + timedelta(hours=2)).replace(second=0, microsecond=0)
     page.get_by_label("Next follow-up").fill(f"{due:%Y-%m-%dT%H:%M}")
@@ -133,7 +133,7 @@ def test_a_refused_contact_attempt_says_why_and_keeps_the_note(page):
     sign_in(page, coordinator)
     page.goto(f"/admin/intake/inquiry/{lead.pk}/change/")
     assert page.get_by_text("not allowed: do not leave a message").is_visible()
-    page.get_by_label("Outcome").select_option(label="no answer, voicemail left")
+    page.get_by_label("Outcome").select_option(label="No answer, voicemail left")
     page.get_by_label("Note").fill("Tried twice")
     with page.expect_navigation():
         page.get_by_role("button", name="Log it").click()
