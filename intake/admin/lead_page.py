@@ -169,7 +169,9 @@ class LeadPage:
             raise Http404
         form = ContactForm(request.POST, inquiry=inquiry)
         if not form.is_valid():
-            # Shown again as the lead page (audited as a view there), the answers kept.
+            # Shown again as the lead page (audited as a view there), the answers kept, and the
+            # browser taken down to the form (it is below the pipeline) by focusing its first field.
+            form.fields["kind"].widget.attrs["autofocus"] = True
             again = copy.copy(request)
             again.method = "GET"
             return self.change_view(again, object_id, extra_context={"contact_form": form})

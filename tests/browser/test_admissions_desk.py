@@ -139,6 +139,8 @@ def test_a_refused_contact_attempt_says_why_and_keeps_the_note(page):
         page.get_by_role("button", name="Log it").click()
     page.get_by_role("alert").filter(has_text="They did not allow voicemail").wait_for()
     assert page.get_by_label("Note").input_value() == "Tried twice"
+    assert page.evaluate("document.activeElement.id") == "id_kind"
+    assert page.get_by_role("alert").is_visible() and page.evaluate("window.scrollY") > 0
     assert not Activity.objects.exists()
     page.assert_layout()
     page.assert_accessible()

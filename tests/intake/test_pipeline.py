@@ -71,9 +71,9 @@ def test_a_contact_attempt_joins_the_timeline_newest_first_and_sets_first_contac
     inquiry.refresh_from_db()
     assert inquiry.first_contact_at == Activity.objects.get(kind="call").at
     html = client.get(change_url(inquiry)).content.decode()
-    timeline = html[html.index("lead-timeline") :]
+    timeline = html[html.index('<ol class="lead-timeline">') :]
     assert timeline.index("Family prefers evenings") < timeline.index("Tried the mobile")
-    assert "no answer, voicemail not left" in timeline
+    assert "Call · No answer, voicemail not left" in timeline
 
 
 def test_owner_must_be_an_admissions_member(client, coordinator, editor):
