@@ -15,7 +15,7 @@ def funnel(leads):
     admitted = counts.get(Inquiry.Status.ADMITTED, 0)
     return {
         "total": total,
-        "stages": [(label, counts.get(value, 0)) for value, label in Inquiry.Status.choices],
+        "stages": [(value, label, counts.get(value, 0)) for value, label in Inquiry.Status.choices],
         "admitted": admitted,
         "conversion": round(100 * admitted / total, 1) if total else None,
     }
@@ -42,6 +42,9 @@ def figures(now=None):
     leads_90 = Inquiry.objects.since(last_90)
     clicks_90 = CallClick.objects.since(last_90)
     return {
+        "today": today,
+        "since_30": last_30,
+        "since_90": last_90,
         "new_today": Inquiry.objects.since(today).count(),
         "unassigned": Inquiry.objects.unassigned().count(),
         "overdue": Inquiry.objects.overdue(now).count(),

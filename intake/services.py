@@ -7,10 +7,10 @@ function that does it, so no admin path can show or change a lead without its au
 import logging
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db import DatabaseBackend
 
-from intake.models import CallClick, Inquiry, StatusChange
+from intake.models import Activity, CallClick, Inquiry, StatusChange
 from intake.search import LeadSearch
 from nexus.audit import Action, record
 from nexus.hashing import lead_email_hash, lead_phone_hash
@@ -28,8 +28,10 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
     if existing:
         return existing, False
     now = now or timezone.now()
+    language = (translation.get_language() or "").split("-")[0]
     inquiry = Inquiry(
         kind=kind,
+        language=language if language in Inquiry.Language.values else "",
         submission_token=token,
         created_at=now,
         consent_version=consent_version,
@@ -176,3 +178,34 @@ def export_leads(*, inquiries, by):
     for inquiry in leads:
         record(actor=by, action=Action.EXPORT, obj=inquiry, detail="CSV export")
     return leads
+
+
+def reminder_sent(*, reminder):
+    """A reminder about a lead went out (by number only): the scheduler's act, so no actor."""
+    return record(
+        actor=None, action=Action.CHANGE, obj=reminder.inquiry, detail=f"reminder sent: {reminder.get_kind_display()}"
+    )
+
+
+@transaction.atomic
+def log_contact(*, inquiry, kind, outcome, note, follow_up_due, by, now=None):
+    """A contact attempt (or a note) from the lead page, and the next follow-up if one was set.
+
+    Setting the follow-up here is the same change as setting it in the pipeline form: audited,
+    and reminded about when it falls due.
+    """
+    activity = add_activity(
+        activity=Activity(inquiry=inquiry, kind=kind, outcome=outcome, note=note, at=now or timezone.now()), by=by
+    )
+    if follow_up_due is not None and follow_up_due != inquiry.follow_up_due:
+        Inquiry.objects.filter(pk=inquiry.pk).update(follow_up_due=follow_up_due)
+        inquiry.follow_up_due = follow_up_due
+        record(actor=by, action=Action.CHANGE, obj=inquiry, detail="changed follow_up_due")
+    return activity
+
+
+def work_viewed(*, by, shown, scope):
+    """Staff were shown their My work page: which leads (by number), never who."""
+    numbers = f" ({', '.join(f'#{pk}' for pk in shown)})" if shown else ""
+    detail = f"my work ({scope}): {len(shown)} leads{numbers}"
+    return record(actor=by, action=Action.VIEW, object_type=Inquiry._meta.label_lower, detail=detail)

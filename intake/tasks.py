@@ -1,4 +1,5 @@
 import logging
+from datetime import timedelta
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -7,7 +8,9 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from intake import reminders
 from intake.models import Inquiry
+from nexus.periodic import reschedule
 from nexus.site_url import absolute
 
 logger = logging.getLogger(__name__)
@@ -32,3 +35,11 @@ def notify_new_inquiry(inquiry_id):
         status = Inquiry.Notification.SENT
     Inquiry.objects.filter(pk=inquiry.pk).update(notification=status)
     return status
+
+
+@task
+def send_reminders():
+    """Every minute: follow-ups falling due and urgent leads unanswered, each reminded once."""
+    sent = reminders.send_due()
+    reschedule(send_reminders, every=timedelta(minutes=1))
+    return sent

@@ -1,18 +1,19 @@
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from intake import dashboard, services
+from intake import dashboard, display, services
 from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
+from intake.admin.lead_page import LeadPage
+from intake.admin.my_work import MyWork
 from intake.admin.search import SessionSearch
-from intake.models import Activity, Inquiry
+from intake.models import Inquiry
 
 
 class NeedsAttentionFilter(admin.SimpleListFilter):
@@ -32,36 +33,21 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ActivityInline(admin.StackedInline):
-    """Add a note or contact attempt; what is already there shows in the timeline above."""
-
-    model = Activity
-    fields = ["kind", "outcome", "note"]
-    extra = 1
-    can_delete = False
-    verbose_name = _("new note or contact attempt")
-    verbose_name_plural = _("add to the timeline")
-    formfield_overrides = {Activity._meta.get_field("note").__class__: {"widget": forms.Textarea(attrs={"rows": 3})}}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).none()
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_add_permission(request, obj)
-
-
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
-    list_display = ["__str__", "flags", "status", "owner", "follow_up_due", "created_at", "source"]
+class InquiryAdmin(AdmissionsOnly, LeadPage, MyWork, SessionSearch, admin.ModelAdmin):
+    # Four columns, so the table still fits beside both sidebars at 1280 px (the source is on
+    # the lead page and the dashboard): when it arrived under the lead's link, what needs
+    # attention flagged under the status.
+    list_display = ["lead", "status_label", "owner", "follow_up"]
+    list_display_links = None
     list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
     list_select_related = ["owner"]
     date_hierarchy = "created_at"
     actions = [assign_owner, export_csv]
-    inlines = [ActivityInline]
+    # Who they are and how to reach them is the lead page's summary, above these
+    # (templates/admin/intake/inquiry/change_form.html); the timeline comes after them.
     fieldsets = [
+        (_("What they asked"), {"fields": HELP}),
         (
             _("Pipeline"),
             {
@@ -70,19 +56,17 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
                     "status_reason",
                     "owner",
                     "follow_up_due",
+                    "language",
                     "first_contact",
                     "duplicate",
                     "notification",
                 ]
             },
         ),
-        (_("Timeline"), {"fields": ["timeline"]}),
-        (_("The person"), {"fields": PERSON}),
-        (_("Help needed"), {"fields": HELP}),
         (_("Consent"), {"fields": CONSENT, "classes": ["collapse"]}),
         (_("Attribution"), {"fields": ATTRIBUTION, "classes": ["collapse"]}),
     ]
-    readonly_fields = [*PERSON, *HELP, *CONSENT, *ATTRIBUTION, "first_contact", "duplicate", "notification", "timeline"]
+    readonly_fields = [*PERSON, *HELP, *CONSENT, *ATTRIBUTION, "first_contact", "duplicate", "notification"]
 
     class Media:
         css = {"all": ["css/intake.css"]}
@@ -91,7 +75,7 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
         dashboard_url = path(
             "dashboard/", self.admin_site.admin_view(self.dashboard_view), name="intake_inquiry_dashboard"
         )
-        return [dashboard_url, *self.search_urls(), *super().get_urls()]
+        return [dashboard_url, *self.search_urls(), *self.lead_page_urls(), *self.my_work_urls(), *super().get_urls()]
 
     def has_export_permission(self, request):
         return self.is_admissions(request) and request.user.has_perm("intake.export_inquiry")
@@ -121,10 +105,6 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
         services.change_lead(
             inquiry=obj, changed=form.changed_data, previous_status=form.initial.get("status"), by=request.user
         )
-
-    def save_formset(self, request, form, formset, change):
-        for activity in formset.save(commit=False):
-            services.add_activity(activity=activity, by=request.user)
 
     def dashboard_view(self, request):
         if not self.has_view_permission(request):
@@ -156,14 +136,34 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
         labels = dict(Inquiry.Substance.choices)
         return ", ".join(str(labels.get(value, value)) for value in obj.substances) or "-"
 
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj):
+        return format_html("{} {}", display.status_badge(obj.status), self.flags(obj))
+
+    @admin.display(description=_("follow-up"), ordering="follow_up_due")
+    def follow_up(self, obj):
+        return display.when(obj.follow_up_due, css="lead-overdue" if obj.is_overdue() else "")
+
+    @admin.display(description=_("lead"), ordering="created_at")
+    def lead(self, obj):
+        url = reverse("admin:intake_inquiry_change", args=[obj.pk])
+        return format_html(
+            '<a href="{}">{}</a><span class="lead-received">{} {}</span>',
+            url,
+            obj,
+            _("received"),
+            display.when(obj.created_at),
+        )
+
     @admin.display(description=_("first contact"))
     def first_contact(self, obj):
         if not obj.first_contact_at:
-            return _("not yet (received %(ago)s ago)") % {"ago": timezone.now() - obj.created_at}
-        return _("%(at)s, %(delay)s after it arrived") % {
-            "at": timezone.localtime(obj.first_contact_at).strftime("%Y-%m-%d %H:%M"),
-            "delay": obj.time_to_first_contact,
-        }
+            return format_html(_("Not yet: received {}"), display.when(obj.created_at))
+        return format_html(
+            _("{}, {} after it arrived"),
+            display.when(obj.first_contact_at),
+            timesince(obj.created_at, obj.first_contact_at).replace(",", ""),
+        )
 
     @admin.display(description=_("possible duplicate of"))
     def duplicate(self, obj):
@@ -172,39 +172,3 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
         original = obj.duplicate_of
         url = reverse("admin:intake_inquiry_change", args=[original.pk])
         return format_html('<a href="{}">{}</a> (same phone or email)', url, original)
-
-    @admin.display(description=_("timeline (newest first)"))
-    def timeline(self, obj):
-        if obj.pk is None:
-            return "-"
-        entries = [
-            (
-                change.at,
-                "lead-timeline-status",
-                change.by or _("form"),
-                _("status: %(to)s") % {"to": Inquiry.Status(change.to_status).label},
-                change.reason,
-            )
-            for change in obj.status_changes.select_related("by")
-        ] + [
-            (
-                item.at,
-                "",
-                item.by or "-",
-                " ".join(filter(None, [item.get_kind_display(), item.get_outcome_display() if item.outcome else ""])),
-                item.note,
-            )
-            for item in obj.activities.select_related("by")
-        ]
-        entries.sort(key=lambda entry: entry[0], reverse=True)
-        return format_html(
-            '<ol class="lead-timeline">{}</ol>',
-            format_html_join(
-                "",
-                '<li class="{}"><strong>{}</strong> {} ({}) {}</li>',
-                (
-                    (css, what, f"{timezone.localtime(at):%Y-%m-%d %H:%M}", by, note)
-                    for at, css, by, what, note in entries
-                ),
-            ),
-        )

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +29,18 @@ class InquiryQuerySet(models.QuerySet):
 
     def urgent(self):
         return self.open().filter(in_danger=True)
+
+    def by_urgency(self):
+        """Someone in danger first, then the follow-up due soonest, then the oldest waiting."""
+        return self.order_by(F("in_danger").desc(), F("follow_up_due").asc(nulls_last=True), "created_at")
+
+    def follow_ups_due(self, now=None):
+        """Open leads with an owner whose follow-up time has come."""
+        return self.open().filter(owner__isnull=False, follow_up_due__lte=now or timezone.now())
+
+    def urgent_unanswered(self, *, after, now=None):
+        """Urgent open leads nobody has tried to contact `after` (a timedelta) since they arrived."""
+        return self.urgent().filter(first_contact_at__isnull=True, created_at__lte=(now or timezone.now()) - after)
 
     def matching(self, *, phone_hash, email_hash, now=None):
         """Leads from the duplicate window with the same phone or email (compared as keyed hashes)."""
@@ -68,14 +80,14 @@ class Inquiry(Attribution):
         CALLBACK = "callback", _("callback request")
 
     class Status(models.TextChoices):
-        NEW = "new", _("new")
-        CONTACTED = "contacted", _("contacted")
-        SCREENING = "screening", _("screening")
-        INSURANCE = "insurance", _("insurance verification")
-        ASSESSMENT = "assessment", _("assessment scheduled")
-        ADMITTED = "admitted", _("admitted")
-        REFERRED_OUT = "referred_out", _("referred out")
-        LOST = "lost", _("closed (lost)")
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        SCREENING = "screening", _("Screening")
+        INSURANCE = "insurance", _("Insurance verification")
+        ASSESSMENT = "assessment", _("Assessment scheduled")
+        ADMITTED = "admitted", _("Admitted")
+        REFERRED_OUT = "referred_out", _("Referred out")
+        LOST = "lost", _("Closed (lost)")
 
     class WhoNeedsHelp(models.TextChoices):
         MYSELF = "myself", _("Myself")
@@ -92,6 +104,11 @@ class Inquiry(Attribution):
         MORNING = "morning", _("Morning (8am to noon)")
         AFTERNOON = "afternoon", _("Afternoon (noon to 5pm)")
         EVENING = "evening", _("Evening (5pm to 9pm)")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        SPANISH = "es", _("Spanish")
+        OTHER = "other", _("Another language (see the notes)")
 
     class Substance(models.TextChoices):
         BENZODIAZEPINES = "benzodiazepines", _("Benzodiazepines")
@@ -131,6 +148,13 @@ class Inquiry(Attribution):
     )
     best_time = models.CharField(_("best time"), max_length=10, choices=BestTime.choices, default=BestTime.ANY)
     voicemail_ok = models.BooleanField(_("voicemail allowed"), default=False)
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("The form's language when they wrote; change it when they tell you another."),
+    )
     substances = models.JSONField(_("substances"), default=list, blank=True)
     care_level = models.CharField(_("level of care"), max_length=12, choices=CareLevel.choices, blank=True)
     insurance_provider = EncryptedTextField(_("insurance provider"), blank=True)

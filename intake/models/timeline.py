@@ -42,7 +42,7 @@ class Activity(models.Model):
         NONE = "", _("(not a contact attempt)")
         REACHED = "reached", _("reached them")
         NO_ANSWER = "no_answer", _("no answer")
-        VOICEMAIL = "voicemail", _("voicemail left")
+        VOICEMAIL = "voicemail", _("no answer, voicemail left")
         NO_VOICEMAIL = "no_voicemail", _("no answer, voicemail not left")
         WRONG_NUMBER = "wrong_number", _("wrong number")
         SENT = "sent", _("sent")

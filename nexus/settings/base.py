@@ -141,6 +141,7 @@ NEXUS_PERIODIC_TASKS = [
     "nexus.tasks.heartbeat",
     "newsletter.tasks.send_due_issues",
     "newsletter.tasks.handle_waiting_signups",
+    "intake.tasks.send_reminders",
 ]
 
 # Email: Django 6.1's MAILERS, from EMAIL_URL (smtp://host:port) ------------

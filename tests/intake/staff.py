@@ -1,4 +1,4 @@
-"""Staff users for admin tests and the POST body of a lead's change form."""
+"""Staff users for admin tests, the POST body of a lead's change form, its contact form's URL."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -14,20 +14,19 @@ def make_staff(username, *groups, perms=()):
     return user
 
 
-def change_form(inquiry, *, activity=None, **fields):
+def change_form(inquiry, **fields):
     data = {
         "status": inquiry.status,
         "status_reason": inquiry.status_reason,
         "owner": inquiry.owner_id or "",
         "follow_up_due_0": "",
         "follow_up_due_1": "",
-        "activities-TOTAL_FORMS": "1" if activity else "0",
-        "activities-INITIAL_FORMS": "0",
-        "activities-MIN_NUM_FORMS": "0",
-        "activities-MAX_NUM_FORMS": "1000",
+        "language": inquiry.language,
     }
-    if activity:
-        data |= {f"activities-0-{key}": value for key, value in activity.items()}
-        data["activities-0-inquiry"] = inquiry.pk
     data |= fields
     return data
+
+
+def contact_url(inquiry):
+    """The lead page's small form for a contact attempt or a note (above the timeline)."""
+    return f"/admin/intake/inquiry/{inquiry.pk}/contact/"

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from intake.models import Inquiry
 from nexus.models import AuditEvent
 from tests.intake.factories import InquiryFactory
-from tests.intake.staff import change_form
+from tests.intake.staff import change_form, contact_url
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/intake/inquiry/"
@@ -51,7 +51,8 @@ def test_a_save_a_note_and_an_edit_that_changes_nothing(client, coordinator, lea
     client.force_login(coordinator)
     url = f"{CHANGELIST}{lead.pk}/change/"
     note = {"kind": "note", "outcome": "", "note": "Private note"}
-    assert client.post(url, change_form(lead, status="contacted", activity=note)).status_code == 302
+    assert client.post(url, change_form(lead, status="contacted")).status_code == 302
+    assert client.post(contact_url(lead), note).status_code == 302
     details = sorted(e.detail for e in AuditEvent.objects.for_object(lead).filter(action=AuditEvent.Action.CHANGE))
     assert details == ["added note", "changed status"]
     lead.refresh_from_db()

@@ -16,12 +16,17 @@ SEARCH = CHANGELIST + "search/"
 URL_ATTRIBUTE = re.compile(r'(?:href|action|src|formaction|data-[\w-]+)="([^"]*)"')
 
 
+# The lead page's call, text and email links hand the number to the phone or mail app: the
+# browser never requests them, so they reach no server, log or history (issue #12 asks for them).
+DEVICE_SCHEMES = ("tel:", "sms:", "mailto:")
+
+
 def urls_in(response):
-    """Every URL a response hands the browser: its Location header and every link or form target."""
+    """Every URL a response hands the browser to request: Location and every link or form target."""
     found = [response.get("Location", "")]
     if response.get("Content-Type", "").startswith("text/html"):
         found += URL_ATTRIBUTE.findall(response.content.decode())
-    return [unquote(unquote(url)) for url in found if url]
+    return [unquote(unquote(url)) for url in found if url and not url.startswith(DEVICE_SCHEMES)]
 
 
 def leaked(responses, *secrets):

@@ -10,7 +10,7 @@ from intake import dashboard
 from intake.models import Activity, CallClick, Inquiry, StatusChange
 from tests.intake.factories import InquiryFactory
 from tests.intake.helpers import INQUIRY_URL, inquiry_data
-from tests.intake.staff import change_form
+from tests.intake.staff import change_form, contact_url
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/intake/inquiry/"
@@ -64,16 +64,16 @@ def test_a_contact_attempt_joins_the_timeline_newest_first_and_sets_first_contac
     inquiry = InquiryFactory()
     client.force_login(coordinator)
     activity = {"kind": "call", "outcome": "no_voicemail", "note": "Tried the mobile"}
-    assert client.post(change_url(inquiry), change_form(inquiry, activity=activity)).status_code == 302
+    assert client.post(contact_url(inquiry), activity).status_code == 302
     note = {"kind": "note", "outcome": "", "note": "Family prefers evenings"}
-    client.post(change_url(inquiry), change_form(inquiry, activity=note))
+    client.post(contact_url(inquiry), note)
     assert Activity.objects.filter(inquiry=inquiry, by=coordinator).count() == 2
     inquiry.refresh_from_db()
     assert inquiry.first_contact_at == Activity.objects.get(kind="call").at
     html = client.get(change_url(inquiry)).content.decode()
-    timeline = html[html.index("lead-timeline") :]
+    timeline = html[html.index('<ol class="lead-timeline">') :]
     assert timeline.index("Family prefers evenings") < timeline.index("Tried the mobile")
-    assert "no answer, voicemail not left" in timeline
+    assert "Call · No answer, voicemail not left" in timeline
 
 
 def test_owner_must_be_an_admissions_member(client, coordinator, editor):
@@ -156,7 +156,7 @@ def test_dashboard_figures_on_known_data(client, coordinator):
     assert figures["unassigned"] == 1 and figures["overdue"] == 1 and figures["urgent"] == 1
     assert figures["funnel_30"]["total"] == 3 and figures["funnel_30"]["conversion"] == 33.3
     assert figures["funnel_90"]["total"] == 4 and figures["funnel_90"]["conversion"] == 25.0
-    assert dict(figures["funnel_90"]["stages"])["closed (lost)"] == 1
+    assert {label: n for _value, label, n in figures["funnel_90"]["stages"]}["Closed (lost)"] == 1
     assert figures["median_first_contact_30"] == timedelta(minutes=20)
     assert figures["median_first_contact_90"] == timedelta(minutes=30)
     assert figures["leads_by_landing"][0] == ("/a/", 2)
