@@ -12,6 +12,7 @@ from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
 from intake.admin.search import SessionSearch
+from intake.admin.vob import LeadVobBlock
 from intake.models import Activity, Inquiry
 
 
@@ -54,7 +55,7 @@ class ActivityInline(admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
+class InquiryAdmin(AdmissionsOnly, SessionSearch, LeadVobBlock, admin.ModelAdmin):
     list_display = ["__str__", "flags", "status", "owner", "follow_up_due", "created_at", "source"]
     list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
     list_select_related = ["owner"]
@@ -76,6 +77,7 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Insurance check (VOB)"), {"fields": ["insurance_check"]}),
         (_("Timeline"), {"fields": ["timeline"]}),
         (_("The person"), {"fields": PERSON}),
         (_("Help needed"), {"fields": HELP}),
@@ -83,6 +85,7 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
         (_("Attribution"), {"fields": ATTRIBUTION, "classes": ["collapse"]}),
     ]
     readonly_fields = [*PERSON, *HELP, *CONSENT, *ATTRIBUTION, "first_contact", "duplicate", "notification", "timeline"]
+    readonly_fields += ["insurance_check"]
 
     class Media:
         css = {"all": ["css/intake.css"]}
