@@ -86,8 +86,8 @@ class InsuranceForm(LeadForm):
         super().__init__(*args, **kwargs)
         attrs = {
             "name": {"autocomplete": "name"},
-            "phone": {"type": "tel", "inputmode": "tel", "autocomplete": "tel"},
-            "email": {"type": "email", "autocomplete": "email", "spellcheck": "false"},
+            "phone": {"inputmode": "tel", "autocomplete": "tel"},
+            "email": {"autocomplete": "email", "spellcheck": "false"},
             "payer": {"autocomplete": "off"},
             "member_id": {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"},
             "group_number": {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"},
@@ -96,6 +96,8 @@ class InsuranceForm(LeadForm):
         }
         for name, values in attrs.items():
             self.fields[name].widget.attrs.update(values)
+        # The input's own type, not an attribute: crispy would write `type` twice (vnu: an error).
+        self.fields["phone"].widget.input_type = "tel"
 
     def layout(self):
         return Layout(
