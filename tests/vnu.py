@@ -44,7 +44,7 @@ def problems(pages):
         )
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
     return [
-        f"{Path(m.get('url', '')).stem}: line {m.get('lastLine')}: {m.get('type')}/{m.get('subType', '')} {m['message']}"
+        f"{Path(m.get('url', '')).stem}: line {m.get('lastLine')}: {m.get('subType') or m.get('type')}: {m['message']}"
         for m in messages
         if m.get("type") == "error" or m.get("subType") == "warning"
     ]
