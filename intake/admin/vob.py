@@ -1,6 +1,7 @@
 """The VOB queue: Admissions verify benefits, see the card photos through an audited view, and
 call the family with the result (there is no email path for it, on purpose)."""
 
+import phonenumbers
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -23,6 +24,12 @@ STAMPS = ["started", "verified"]
 
 
 class BenefitsCheckForm(forms.ModelForm):
+    network = forms.ChoiceField(
+        label=_("Result"),
+        choices=[("", _("Not known yet")), *BenefitsCheck.Network.choices],
+        widget=forms.RadioSelect,
+        required=False,
+    )
     levels_covered = forms.MultipleChoiceField(
         label=_("Levels of care covered"),
         choices=BenefitsCheck.CareLevel.choices,
@@ -35,7 +42,6 @@ class BenefitsCheckForm(forms.ModelForm):
         fields = RESULT
         widgets = {
             "status": forms.RadioSelect,
-            "network": forms.RadioSelect,
             "prior_auth": forms.RadioSelect,
             "deductible": forms.TextInput,
             "out_of_pocket": forms.TextInput,
@@ -71,6 +77,8 @@ class BenefitsCheckAdmin(AdmissionsOnly, admin.ModelAdmin):
     list_display = ["__str__", "lead", "status_label", "network_label", "requested_at", "started_by", "verified_by"]
     list_filter = ["status", "network"]
     list_select_related = ["started_by", "verified_by"]
+    # Alphabetical happens to be the order to work them in: in progress, requested, verified.
+    ordering = ["status", "requested_at"]
     fieldsets = [
         (_("Call the family with the result"), {"fields": ["call_family"]}),
         (_("What the family sent"), {"fields": REQUEST}),
@@ -148,9 +156,11 @@ class BenefitsCheckAdmin(AdmissionsOnly, admin.ModelAdmin):
     def photo_list(self, obj):
         return render_to_string("admin/intake/benefitscheck/_photos.html", {"vob": obj, "photos": obj.photos.all()})
 
-    @admin.display(description=_("how"))
+    @admin.display(description=_("phone"))
     def call_family(self, obj):
-        return render_to_string("admin/intake/benefitscheck/_call.html", {"vob": obj, "lead": obj.inquiry})
+        lead = obj.inquiry
+        context = {"vob": obj, "lead": lead, "phone_display": national(lead.phone)}
+        return render_to_string("admin/intake/benefitscheck/_call.html", context)
 
     @admin.display(description=_("started"))
     def started(self, obj):
@@ -159,6 +169,16 @@ class BenefitsCheckAdmin(AdmissionsOnly, admin.ModelAdmin):
     @admin.display(description=_("verified"))
     def verified(self, obj):
         return _stamp(obj.verified_by, obj.verified_at)
+
+
+def national(phone):
+    """+12025550142 as (202) 555-0142; a number from elsewhere in its international form."""
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return phone
+    style = phonenumbers.PhoneNumberFormat
+    return phonenumbers.format_number(number, style.NATIONAL if number.country_code == 1 else style.INTERNATIONAL)
 
 
 def _stamp(user, at):

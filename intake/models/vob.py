@@ -111,7 +111,7 @@ class BenefitsCheck(models.Model):
         ]
 
     def __str__(self):
-        return f"Insurance check #{self.pk}"
+        return f"VOB #{self.pk} (lead #{self.inquiry_id})"
 
     def level_labels(self):
         labels = dict(self.CareLevel.choices)

@@ -105,7 +105,7 @@ def test_the_queue_and_the_check_are_audited(staff_client, coordinator, check):
     response = staff_client.get(change_url(check))
     content = response.content.decode()
     assert "Casey Example" in content and "03/27/1971" in content
-    assert "never emailed" in content and 'href="tel:+12025550142"' in content
+    assert "never emailed" in content and 'href="tel:+12025550142"' in content and "(202) 555-0142" in content
     assert photo_url(check) in content
     (event,) = vob_events(check, AuditEvent.Action.VIEW)
     assert event.actor == coordinator
