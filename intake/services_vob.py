@@ -54,8 +54,9 @@ def submit_insurance_check(*, token, fields, vob_fields, photos, attribution, co
     return inquiry, True
 
 
-def check_viewed(*, check, by):
-    return record(actor=by, action=Action.VIEW, obj=check, detail=f"insurance check of lead #{check.inquiry_id}")
+def check_viewed(*, check, by, detail=""):
+    what = f"insurance check of lead #{check.inquiry_id}" + (f": {detail}" if detail else "")
+    return record(actor=by, action=Action.VIEW, obj=check, detail=what)
 
 
 def queue_viewed(*, by, shown, total, filters=""):

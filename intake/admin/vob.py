@@ -112,6 +112,16 @@ class BenefitsCheckAdmin(AdmissionsOnly, admin.ModelAdmin):
             services_vob.check_viewed(check=obj, by=request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def history_view(self, request, object_id, extra_context=None):
+        # As for leads: refuse before Django looks the check up, then audit what was shown.
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        response = super().history_view(request, object_id, extra_context)
+        check = getattr(response, "context_data", {}).get("object")
+        if check is not None:
+            services_vob.check_viewed(check=check, by=request.user, detail="history")
+        return response
+
     def save_model(self, request, obj, form, change):
         services_vob.change_check(
             check=obj, changed=form.changed_data, previous_status=form.initial.get("status"), by=request.user

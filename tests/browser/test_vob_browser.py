@@ -150,3 +150,16 @@ def test_admissions_download_the_photo_without_gps_verify_the_check_and_see_it_o
     assert any(a == "change" and d.startswith("changed status, network") for a, _t, d in details)
     assert any(t == "intake.inquiry" and a == "view" for a, t, _d in details)  # the lead page
     page.assert_same_origin()
+
+
+def test_a_photo_too_large_to_send_is_caught_before_sending(phone_page):
+    phone_page.goto("/admissions/insurance/")
+    field = phone_page.get_by_label("Photo of the back of the card (optional)")
+    field.set_input_files({"name": "huge.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8" + b"\0" * (9 << 20)})
+    error = phone_page.get_by_text("Error: This photo is larger than 8 MB.")
+    assert error.is_visible()
+    assert phone_page.evaluate("document.querySelector('#id_card_back').files.length") == 0
+    field.set_input_files({"name": "card.jpg", "mimeType": "image/jpeg", "buffer": card_jpeg().getvalue()})
+    assert error.is_hidden()
+    phone_page.assert_layout()
+    phone_page.assert_clean()

@@ -192,3 +192,25 @@ def test_the_result_shows_on_the_lead_page_and_no_email_is_sent(staff_client, ch
 def test_nobody_adds_or_deletes_checks_in_the_admin(staff_client, check):
     assert staff_client.get(reverse("admin:intake_benefitscheck_add")).status_code == 403
     assert staff_client.get(reverse("admin:intake_benefitscheck_delete", args=[check.pk])).status_code == 403
+
+
+def test_the_check_s_history_is_audited_and_refused_to_other_roles(staff_client, check):
+    response = staff_client.get(reverse("admin:intake_benefitscheck_history", args=[check.pk]))
+    assert response.status_code == 200
+    (event,) = vob_events(check, AuditEvent.Action.VIEW)
+    assert event.detail == f"insurance check of lead #{check.inquiry_id}: history"
+    other = Client()
+    other.force_login(make_staff("editor2", CONTENT_EDITORS, perms=["intake.view_benefitscheck"]))
+    assert other.get(reverse("admin:intake_benefitscheck_history", args=[check.pk])).status_code == 403
+    assert other.get(reverse("admin:intake_benefitscheck_history", args=[check.pk + 9])).status_code == 403
+
+
+def test_the_demo_has_one_check_waiting_and_one_being_worked_loaded_once(settings):
+    from intake import demo
+
+    settings.NEXUS_LOCAL_DEMO = True
+    demo.load()
+    demo.load()
+    statuses = sorted(BenefitsCheck.objects.values_list("status", flat=True))
+    assert statuses == ["in_progress", "requested"]
+    assert all("fictional" in check.payer for check in BenefitsCheck.objects.all())
