@@ -60,7 +60,8 @@ class BenefitsCheckForm(forms.ModelForm):
 def vob_block(inquiry):
     """The lead page's VOB block (templates/admin/intake/inquiry/_vob.html) for one lead."""
     check = BenefitsCheck.objects.filter(inquiry=inquiry).select_related("verified_by").first()
-    return render_to_string("admin/intake/inquiry/_vob.html", {"vob": check, "lead": inquiry})
+    context = {"vob": check, "lead": inquiry, "in_fieldset": True}
+    return render_to_string("admin/intake/inquiry/_vob.html", context)
 
 
 class LeadVobBlock:

@@ -98,6 +98,8 @@ def test_admissions_download_the_photo_without_gps_verify_the_check_and_see_it_o
     sign_in(page, coordinator)
 
     page.goto("/admin/intake/benefitscheck/")
+    # Sorted by status, then by date: the rows' labels are the headings without the sort priority.
+    assert page.locator("#result_list td.field-status_label").get_attribute("data-label") == "Status"
     page.assert_layout()
     page.assert_accessible()
     shot(page, "queue")
