@@ -156,6 +156,13 @@ PAGES = [
                 "cta_label": "Open the inquiry form",
                 "cta_url": "/admissions/",
             },
+            {
+                "kind": "cta",
+                "heading": "Check your insurance",
+                "body": "Send us the details on the card and we will call you with what your plan covers.",
+                "cta_label": "Check your insurance",
+                "cta_url": "/admissions/insurance/",
+            },
         ],
     ),
     (

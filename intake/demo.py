@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from intake import demo_vob
 from intake.forms import CONSENT_VERSION
 from intake.models import Activity, CallClick, Inquiry, StatusChange
 from nexus.roles import ADMISSIONS
@@ -116,5 +117,6 @@ def load():
                 referrer_origin=source if source.startswith("https") else "",
                 utm_source="" if source.startswith("https") else source,
             )
+    demo_vob.load(owner)
     fictional = Inquiry.objects.filter(submission_token__startswith=DEMO_PREFIX).count()
     return f"{created} fictional leads added ({fictional} fictional, {Inquiry.objects.count()} leads in all)"

@@ -7,6 +7,8 @@ _WORK_LEADS = [
     "intake.add_activity",
     "intake.view_statuschange",
     "intake.view_callclick",
+    "intake.view_benefitscheck",
+    "intake.change_benefitscheck",
 ]
 
 ROLE_PERMISSIONS = {

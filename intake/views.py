@@ -46,7 +46,7 @@ class LeadFormView(View):
         if spam.over_limit(request, "form"):
             logger.info("intake: form rate limit reached")
             return too_many_requests(request)
-        form = self.form_class(request.POST)
+        form = self.bound_form()
         if form.is_spam:
             logger.info("intake: honeypot filled, nothing stored")
             return redirect("intake:thanks")
@@ -55,15 +55,7 @@ class LeadFormView(View):
             data["stamp"] = spam.new_stamp()
             form.data = data
             return self.render(form)
-        data = form.cleaned_data
-        inquiry, _created = services.submit_lead(
-            kind=form.kind,
-            token=data["submission_token"],
-            fields=form.lead_fields(),
-            attribution=form.attribution(),
-            reminder_consent=data.get("reminder_consent", False),
-            consent_version=CONSENT_VERSION,
-        )
+        inquiry = self.store(form)
         response = redirect("intake:thanks")
         response.set_signed_cookie(
             THANKS_COOKIE,
@@ -75,6 +67,21 @@ class LeadFormView(View):
             secure=request.is_secure(),
         )
         return response
+
+    def bound_form(self):
+        return self.form_class(self.request.POST)
+
+    def store(self, form):
+        data = form.cleaned_data
+        inquiry, _created = services.submit_lead(
+            kind=form.kind,
+            token=data["submission_token"],
+            fields=form.lead_fields(),
+            attribution=form.attribution(),
+            reminder_consent=data.get("reminder_consent", False),
+            consent_version=CONSENT_VERSION,
+        )
+        return inquiry
 
     def render(self, form):
         return noindex(render(self.request, self.template_name, {"form": form}))

@@ -43,6 +43,20 @@ http {{
             proxy_set_header X-Request-ID $request_id;
             {cache}
         }}
+        # "Check your insurance" takes card photos (intake/vob.py: two of at most 8 MB, 17 MB in
+        # all). The body is buffered in memory, never in client_body_temp_path: an original
+        # photo, with its location, must not reach a disk before it is stripped and encrypted.
+        location = /admissions/insurance/ {{
+            client_max_body_size 17m;
+            client_body_buffer_size 17m;
+            proxy_pass http://nexus;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Request-ID $request_id;
+        }}
         location = /static/ {{ return 404; }}
     }}
 }}

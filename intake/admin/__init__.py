@@ -1,4 +1,5 @@
 from intake.admin.calls import CallClickAdmin
 from intake.admin.inquiry import InquiryAdmin
+from intake.admin.vob import BenefitsCheckAdmin
 
-__all__ = ["CallClickAdmin", "InquiryAdmin"]
+__all__ = ["BenefitsCheckAdmin", "CallClickAdmin", "InquiryAdmin"]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from intake import services
-from intake.models import Activity, Inquiry
+from intake.models import Activity, BenefitsCheck, Inquiry
 from nexus.phone import national, tel_href
 
 VOICEMAIL_OUTCOMES = [Activity.Outcome.VOICEMAIL, Activity.Outcome.NO_VOICEMAIL]
@@ -152,6 +152,7 @@ class LeadPage:
                 "lead": obj,
                 "reach": contact_links(obj),
                 "timeline": timeline(obj),
+                "vob": BenefitsCheck.objects.filter(inquiry=obj).select_related("verified_by").first(),
                 "contact_form": (extra_context or {}).get("contact_form") or ContactForm(inquiry=obj),
                 "can_log_contact": self.has_change_permission(request, obj)
                 and request.user.has_perm("intake.add_activity"),

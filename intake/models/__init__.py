@@ -2,5 +2,6 @@ from intake.models.calls import CallClick
 from intake.models.inquiry import Inquiry
 from intake.models.reminders import Reminder
 from intake.models.timeline import Activity, StatusChange
+from intake.models.vob import BenefitsCheck, CardPhoto
 
-__all__ = ["Activity", "CallClick", "Inquiry", "Reminder", "StatusChange"]
+__all__ = ["Activity", "BenefitsCheck", "CallClick", "CardPhoto", "Inquiry", "Reminder", "StatusChange"]

@@ -78,6 +78,7 @@ class Inquiry(Attribution):
     class Kind(models.TextChoices):
         INQUIRY = "inquiry", _("admission inquiry")
         CALLBACK = "callback", _("callback request")
+        INSURANCE = "insurance", _("insurance inquiry")
 
     class Status(models.TextChoices):
         NEW = "new", _("New")

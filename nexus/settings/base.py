@@ -232,6 +232,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Insurance card photos: encrypted files with no URL (nexus/encrypted_files.py). Every web
+    # process must see the same folder (a shared volume when there are several machines).
+    "private": {
+        "BACKEND": "nexus.encrypted_files.EncryptedFileSystemStorage",
+        "OPTIONS": {"location": env.str("NEXUS_PRIVATE_FILES_DIR", default=str(VAR_DIR / "private"))},
+    },
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("NEXUS_MEDIA_ROOT", default=VAR_DIR / "media")

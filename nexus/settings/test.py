@@ -1,5 +1,7 @@
 """Tests: fast hashing, in-memory email (Django's test runner swaps MAILERS to locmem), immediate tasks."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -14,6 +16,11 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Real files (tests read the bytes on disk), in a folder of this run's own.
+    "private": {
+        "BACKEND": "nexus.encrypted_files.EncryptedFileSystemStorage",
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="nexus-private-")},
+    },
 }
 WHITENOISE_AUTOREFRESH = True
 NEXUS_LOCAL_DEMO = False

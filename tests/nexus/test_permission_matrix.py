@@ -7,8 +7,10 @@ specification the roles are checked against.
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.test import Client
 
+from intake.models import BenefitsCheck, CardPhoto
 from nexus import roles
 from tests.content.factories import PageFactory
 from tests.intake.factories import InquiryFactory
@@ -37,6 +39,9 @@ MATRIX = {
     "/admin/intake/inquiry/dashboard/": {A, AL},
     "/admin/intake/inquiry/{inquiry}/change/": {A, AL},
     "/admin/intake/callclick/": {A, AL},
+    "/admin/intake/benefitscheck/": {A, AL},
+    "/admin/intake/benefitscheck/{vob}/change/": {A, AL},
+    "/admin/intake/benefitscheck/{vob}/photo/front/": {A, AL},
     # content
     "/admin/content/page/": {CE, CR},
     "/admin/content/page/add/": {CE},
@@ -72,9 +77,19 @@ MATRIX = {
 }
 
 
+def insurance_check():
+    check = BenefitsCheck.objects.create(
+        inquiry=InquiryFactory(), payer="P", member_id="M", holder_name="H", holder_birth_date="1970-01-01"
+    )
+    photo = CardPhoto(vob=check, side="front", width=1, height=1)
+    photo.file.save("card", ContentFile(b"\xff\xd8 a photo"))
+    return check.pk
+
+
 @pytest.fixture
 def objects():
     return {
+        "vob": insurance_check(),
         "inquiry": InquiryFactory().pk,
         "page": PageFactory().pk,
         "subscriber": SubscriberFactory().pk,
