@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def demo_site(settings):
     settings.NEXUS_REQUIRE_2FA = False
     # A transactional test empties every table after it, the rows data migrations wrote included.
-    import_module("content.migrations.0006_h8_seed_stigma_terms").seed(apps, None)
+    import_module("content.migrations.0009_seed_stigma_terms").seed(apps, None)
     demo.load()
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0004_revision_rendered_body'),
+        ("content", "0007_scheduled_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

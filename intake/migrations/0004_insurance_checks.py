@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0002_lookup_hashes_own_key'),
+        ("intake", "0003_language_reminders"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

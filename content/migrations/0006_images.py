@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0004_revision_rendered_body'),
-        ('images', '0001_h5_image_library'),
+        ("content", "0005_trust_signals"),
+        ('images', '0001_image_library'),
     ]
 
     operations = [

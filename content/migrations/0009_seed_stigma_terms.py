@@ -35,6 +35,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0005_h8_review_requests_and_terms")]
+    dependencies = [("content", "0008_review_requests_and_terms")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

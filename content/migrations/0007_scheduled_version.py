@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0004_revision_rendered_body'),
+        ("content", "0006_images"),
     ]
 
     operations = [
