@@ -156,7 +156,7 @@ def search_leads(*, term, by):
         count = f"{len(found)} lead" + ("" if len(found) == 1 else "s")
         detail = "search by " + " or ".join(search.labels) + f": {count} (" + ", ".join(f"#{pk}" for pk in found) + ")"
     else:
-        detail = "search not understood (names cannot be searched yet)"
+        detail = "search not understood"
     record(actor=by, action=Action.VIEW, object_type=Inquiry._meta.label_lower, detail=detail)
     return search
 

@@ -2,12 +2,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intake.models.attribution import Attribution
+from intake.models.names import NAME_FIELDS, LeadNameWord
 from nexus.crypto import EncryptedTextField
 from nexus.hashing import lead_email_hash, lead_phone_hash
 
@@ -203,7 +204,12 @@ class Inquiry(Attribution):
     def save(self, *args, **kwargs):
         self.phone_hash = lead_phone_hash(self.phone)
         self.email_hash = lead_email_hash(self.email)
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) & set(NAME_FIELDS):
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            LeadNameWord.objects.index(self)
 
     @property
     def time_to_first_contact(self):
