@@ -161,6 +161,22 @@ def search_leads(*, term, by):
     return search
 
 
+def merge_duplicate(*, original_id, duplicate_id, by):
+    """Merge one lead into another (intake.merging: the rules, the locks and the audit rows)."""
+    from intake.merging import merge_leads
+
+    return merge_leads(original_id=original_id, duplicate_id=duplicate_id, by=by)
+
+
+def merge_compared(*, duplicate, original, by):
+    """An Admissions lead was shown two leads side by side before merging them."""
+    lead_viewed(
+        inquiry=duplicate, by=by, detail=f"merge screen, beside lead #{original.pk}" if original else "merge screen"
+    )
+    if original is not None:
+        lead_viewed(inquiry=original, by=by, detail=f"merge screen, beside lead #{duplicate.pk}")
+
+
 @transaction.atomic
 def export_leads(*, inquiries, by):
     """The leads to write to a file, each audited as exported before any of it leaves."""

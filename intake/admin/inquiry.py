@@ -11,7 +11,9 @@ from intake import dashboard, services
 from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
+from intake.admin.merge import MergeViews
 from intake.admin.search import SessionSearch
+from intake.merging import can_merge
 from intake.models import Activity, Inquiry
 
 
@@ -54,7 +56,7 @@ class ActivityInline(admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
+class InquiryAdmin(AdmissionsOnly, SessionSearch, MergeViews, admin.ModelAdmin):
     list_display = ["__str__", "flags", "status", "owner", "follow_up_due", "created_at", "source"]
     list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
     list_select_related = ["owner"]
@@ -91,7 +93,7 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
         dashboard_url = path(
             "dashboard/", self.admin_site.admin_view(self.dashboard_view), name="intake_inquiry_dashboard"
         )
-        return [dashboard_url, *self.search_urls(), *super().get_urls()]
+        return [dashboard_url, *self.search_urls(), *self.merge_urls(), *super().get_urls()]
 
     def has_export_permission(self, request):
         return self.is_admissions(request) and request.user.has_perm("intake.export_inquiry")
@@ -104,6 +106,7 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # Every time the lead's page is drawn: opened, or shown again after a refused save.
         services.lead_viewed(inquiry=obj, by=request.user)
+        obj.shown_to_merger = can_merge(request.user)  # this request's copy: the merge link is for leads
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def history_view(self, request, object_id, extra_context=None):
@@ -171,7 +174,11 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, admin.ModelAdmin):
             return "-"
         original = obj.duplicate_of
         url = reverse("admin:intake_inquiry_change", args=[original.pk])
-        return format_html('<a href="{}">{}</a> (same phone or email)', url, original)
+        link = format_html('<a href="{}">{}</a> (same phone or email)', url, original)
+        if obj.status == Inquiry.Status.MERGED or not getattr(obj, "shown_to_merger", False):
+            return link
+        merge = reverse("admin:intake_inquiry_merge", args=[obj.pk]) + f"?into={original.pk}"
+        return format_html('{} <a href="{}" class="button">{}</a>', link, merge, _("Compare and merge"))
 
     @admin.display(description=_("timeline (newest first)"))
     def timeline(self, obj):

@@ -77,6 +77,7 @@ class Inquiry(Attribution):
         ADMITTED = "admitted", _("admitted")
         REFERRED_OUT = "referred_out", _("referred out")
         LOST = "lost", _("closed (lost)")
+        MERGED = "merged", _("merged into another lead")
 
     class WhoNeedsHelp(models.TextChoices):
         MYSELF = "myself", _("Myself")
@@ -112,7 +113,7 @@ class Inquiry(Attribution):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed: check the inbox")
 
-    FINAL_STATUSES = [Status.ADMITTED, Status.REFERRED_OUT, Status.LOST]
+    FINAL_STATUSES = [Status.ADMITTED, Status.REFERRED_OUT, Status.LOST, Status.MERGED]
     REASON_REQUIRED = [Status.REFERRED_OUT, Status.LOST]
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.INQUIRY)
@@ -192,6 +193,7 @@ class Inquiry(Attribution):
                         "admitted",
                         "referred_out",
                         "lost",
+                        "merged",
                     ]
                 ),
                 name="intake_inquiry_status_valid",
@@ -223,7 +225,25 @@ class Inquiry(Attribution):
         )
 
     def clean(self):
+        self.clean_merged()
         if self.status in self.REASON_REQUIRED and not self.status_reason.strip():
             raise ValidationError(
                 {"status_reason": _("Give a reason when a lead is referred out or closed.")}, code="reason_required"
+            )
+
+    def clean_merged(self):
+        """Only merging marks a lead merged (intake.merging), and a merged lead stays merged."""
+        merge = getattr(self, "merged_into", None) if self.pk else None
+        if merge is not None and self.status != self.Status.MERGED:
+            raise ValidationError(
+                {
+                    "status": _("This lead was merged into lead #%(n)s: work that lead instead.")
+                    % {"n": merge.original_id}
+                },
+                code="merged",
+            )
+        if merge is None and self.status == self.Status.MERGED:
+            raise ValidationError(
+                {"status": _("A lead is marked merged by merging it into its original, not by its status.")},
+                code="merge_by_status",
             )
