@@ -5,18 +5,19 @@ import pytest
 from intake.models import Activity, Inquiry, LeadMerge, StatusChange
 from nexus.models import AuditEvent
 from nexus.roles import ADMISSIONS_LEAD
-from tests.browser.test_leads_admin import page, sign_in  # noqa: F401 (the fixture at both widths)
+from tests.browser.desk import shot, sign_in
 from tests.intake.factories import InquiryFactory
 from tests.intake.staff import make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def shot(page, name):
-    page.screenshot(path=f"var/shots/desk-{name}-{page.viewport_size['width']}.png", full_page=True)
+@pytest.fixture(params=["phone_page", "browser_page"], ids=["375px", "1280px"])
+def page(request):
+    return request.getfixturevalue(request.param)
 
 
-def test_an_admissions_lead_merges_a_duplicate_and_both_timelines_are_on_the_original(page):  # noqa: F811
+def test_an_admissions_lead_merges_a_duplicate_and_both_timelines_are_on_the_original(page):
     original = InquiryFactory(
         name="Dana Example (SAMPLE)", phone="+12025550160", message="Detox for my brother", utm_source="search"
     )

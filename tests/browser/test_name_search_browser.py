@@ -4,15 +4,22 @@ import pytest
 
 from nexus.models import AuditEvent
 from nexus.roles import ADMISSIONS
-from tests.browser.test_leads_admin import page, sign_in  # noqa: F401 (the fixture at both widths)
+from tests.browser.desk import shot, sign_in
 from tests.intake.factories import InquiryFactory
 from tests.intake.staff import make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(params=["phone_page", "browser_page"], ids=["375px", "1280px"])
+def page(request):
+    return request.getfixturevalue(request.param)
+
+
 SECRETS = ["zoe", "zoë", "Zo%C3%AB", "oneil", "o'neil"]
 
 
-def test_find_a_lead_by_the_persons_first_name_with_other_case_and_accents(page):  # noqa: F811
+def test_find_a_lead_by_the_persons_first_name_with_other_case_and_accents(page):
     lead = InquiryFactory(name="José O'Neil-Smith", person_first_name="Zoë", message="Wants a bed for Zoë")
     InquiryFactory(name="Zoey Other", person_first_name="Sam")
     sign_in(page, make_staff("coordinator", ADMISSIONS))
@@ -24,7 +31,7 @@ def test_find_a_lead_by_the_persons_first_name_with_other_case_and_accents(page)
     assert page.locator("#result_list tbody tr").count() == 1
     page.assert_layout()
     page.assert_accessible()
-    page.screenshot(path=f"var/shots/desk-name-search-{page.viewport_size['width']}.png", full_page=True)
+    shot(page, "name-search")
     with page.expect_navigation():
         page.get_by_role("link", name=str(lead)).click()
     page.get_by_text("Wants a bed for Zoë").wait_for()
