@@ -177,6 +177,12 @@ def merge_compared(*, duplicate, original, by):
         lead_viewed(inquiry=original, by=by, detail=f"merge screen, beside lead #{duplicate.pk}")
 
 
+def report_shown(*, by, period, csv=False):
+    """Staff were shown (or downloaded as CSV) the admissions figures of a period: counts only."""
+    action, what = (Action.EXPORT, "report CSV") if csv else (Action.VIEW, "report")
+    return record(actor=by, action=action, object_type=Inquiry._meta.label_lower, detail=f"{what} {period}")
+
+
 @transaction.atomic
 def export_leads(*, inquiries, by):
     """The leads to write to a file, each audited as exported before any of it leaves."""

@@ -12,6 +12,7 @@ from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
 from intake.admin.merge import MergeViews
+from intake.admin.reports import ReportViews
 from intake.admin.search import SessionSearch
 from intake.merging import can_merge
 from intake.models import Activity, Inquiry
@@ -56,7 +57,7 @@ class ActivityInline(admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, SessionSearch, MergeViews, admin.ModelAdmin):
+class InquiryAdmin(AdmissionsOnly, SessionSearch, MergeViews, ReportViews, admin.ModelAdmin):
     list_display = ["__str__", "flags", "status", "owner", "follow_up_due", "created_at", "source"]
     list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
     list_select_related = ["owner"]
@@ -93,7 +94,7 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, MergeViews, admin.ModelAdmin):
         dashboard_url = path(
             "dashboard/", self.admin_site.admin_view(self.dashboard_view), name="intake_inquiry_dashboard"
         )
-        return [dashboard_url, *self.search_urls(), *self.merge_urls(), *super().get_urls()]
+        return [dashboard_url, *self.search_urls(), *self.merge_urls(), *self.report_urls(), *super().get_urls()]
 
     def has_export_permission(self, request):
         return self.is_admissions(request) and request.user.has_perm("intake.export_inquiry")
