@@ -84,7 +84,12 @@ def _record_status_change(*, inquiry, previous, by, now=None):
     for name, value in updates.items():
         setattr(inquiry, name, value)
     return StatusChange.objects.create(
-        inquiry=inquiry, at=now, by=by, from_status=previous, to_status=inquiry.status, reason=inquiry.status_reason
+        inquiry=inquiry,
+        at=now,
+        by=by,
+        from_status=previous,
+        to_status=inquiry.status,
+        reason=inquiry.outcome_summary() if inquiry.status in Inquiry.REASON_REQUIRED else inquiry.status_reason,
     )
 
 

@@ -70,6 +70,8 @@ class InquiryAdmin(AdmissionsOnly, SessionSearch, MergeViews, ReportViews, admin
             {
                 "fields": [
                     "status",
+                    "outcome_reason",
+                    "referred_to",
                     "status_reason",
                     "owner",
                     "follow_up_due",
