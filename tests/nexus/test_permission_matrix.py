@@ -37,6 +37,11 @@ MATRIX = {
     "/admin/intake/inquiry/dashboard/": {A, AL},
     "/admin/intake/inquiry/{inquiry}/change/": {A, AL},
     "/admin/intake/callclick/": {A, AL},
+    "/admin/intake/inquiry/reports/": {A, AL},
+    "/admin/intake/inquiry/reports/csv/": {A, AL},
+    "/admin/intake/inquiry/{inquiry}/merge/": {AL},
+    "/admin/intake/referralpartner/": {A, AL},
+    "/admin/intake/referralpartner/add/": {AL},
     # content
     "/admin/content/page/": {CE, CR},
     "/admin/content/page/add/": {CE},
