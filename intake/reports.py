@@ -17,7 +17,7 @@ from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intake.models import Activity, CallClick, Inquiry, StatusChange
+from intake.models import Activity, CallClick, Inquiry, Outcome, StatusChange
 
 PIPELINE = [
     Inquiry.Status.NEW,
@@ -117,7 +117,17 @@ class Report:
         start, end = period.bounds()
         leads = Inquiry.objects.filter(created_at__gte=start, created_at__lt=end).exclude(status=Inquiry.Status.MERGED)
         self.leads = list(
-            leads.values("pk", "created_at", "status", "source", "landing_path", "utm_campaign", "owner__username")
+            leads.values(
+                "pk",
+                "created_at",
+                "status",
+                "source",
+                "landing_path",
+                "utm_campaign",
+                "owner__username",
+                "outcome_reason",
+                "referred_to__name",
+            )
         )
         ids = [lead["pk"] for lead in self.leads]
         self.first_attempt = self._first(Activity.objects.attempts(), ids)
@@ -200,6 +210,22 @@ class Report:
         return sorted(rows.values(), key=lambda row: (-row.leads, row.label))
 
     @property
+    def reasons(self):
+        """Why leads were lost or referred out, in the order of the list staff choose from."""
+        closed = [lead for lead in self.leads if lead["status"] in Inquiry.REASON_REQUIRED]
+        counts = Counter(lead["outcome_reason"] for lead in closed)
+        return [(Outcome(value).label, counts[value]) for value in Outcome.values if counts.get(value)]
+
+    @property
+    def referred_to(self):
+        counts = Counter(
+            lead["referred_to__name"] or str(_("(no partner recorded)"))
+            for lead in self.leads
+            if lead["status"] == Inquiry.Status.REFERRED_OUT
+        )
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    @property
     def breakdowns(self):
         return [(label, self.breakdown(key)) for key, label in DIMENSIONS]
 
@@ -253,6 +279,10 @@ def csv_rows(report):
     yield ["first contact", "reached within an hour", speed["within_hour"], "", "", ""]
     yield ["first contact", "first attempts (for comparison)", "", "", "", minutes(speed["median_attempt"])]
     yield ["call clicks", "call clicks", report.calls, "", "", ""]
+    for label, n in report.reasons:
+        yield ["reason", str(label), n, "", "", ""]
+    for name, n in report.referred_to:
+        yield ["referred to", name, n, "", "", ""]
     for day, n in report.volume:
         yield [f"volume per {report.volume_step}", f"{day:%Y-%m-%d}", n, "", "", ""]
     for label, rows in report.breakdowns:

@@ -12,6 +12,7 @@ from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
 from intake.admin.merge import MergeViews
+from intake.admin.partners import PickPartner
 from intake.admin.reports import ReportViews
 from intake.admin.search import SessionSearch
 from intake.merging import can_merge
@@ -57,7 +58,7 @@ class ActivityInline(admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, SessionSearch, MergeViews, ReportViews, admin.ModelAdmin):
+class InquiryAdmin(AdmissionsOnly, SessionSearch, MergeViews, ReportViews, PickPartner, admin.ModelAdmin):
     list_display = ["__str__", "flags", "status", "owner", "follow_up_due", "created_at", "source"]
     list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
     list_select_related = ["owner"]

@@ -1,6 +1,7 @@
 """The referral-partner directory: Admissions leads keep it, all of admissions picks from it."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db.models import Count
 
 from intake.admin.access import AdmissionsOnly
@@ -42,3 +43,14 @@ class ReferralPartnerAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # A partner someone was referred to stays (PROTECT): untick "offered" instead.
         return self._is_admissions(request) and super().has_delete_permission(request, obj)
+
+
+class PickPartner:
+    """On a lead, the partner is picked from the directory: a plain list, no add/edit/delete icons
+    (the directory is kept on its own page, by Admissions leads)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "referred_to" and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            formfield.widget = formfield.widget.widget
+        return formfield

@@ -81,6 +81,11 @@ class ReportViews:
         return response
 
 
+def bars(pairs):
+    most = max((n for _, n in pairs), default=0)
+    return [(label, n, charts.bar(n, most)) for label, n in pairs]
+
+
 def figures(report):
     """What the template draws: each table's rows with a bar beside each number."""
     funnel = report.funnel
@@ -94,6 +99,8 @@ def figures(report):
         "speed": report.speed,
         "funnel_rows": [(label, n, share, charts.bar(n, top)) for label, n, share in funnel],
         "outcome_rows": [(label, n, charts.bar(n, most_outcome)) for label, n in report.outcomes],
+        "reason_rows": bars(report.reasons),
+        "partner_rows": bars(report.referred_to),
         "volume_chart": charts.columns([n for _, n in report.volume]),
         "volume_peak": max((n for _, n in report.volume), default=0),
         "breakdown_tables": breakdowns,

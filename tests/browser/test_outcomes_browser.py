@@ -43,6 +43,8 @@ def test_add_a_partner_and_refer_a_lead_out_to_it(page):
     page.get_by_label("Status").select_option(label="referred out")
     page.get_by_label("Reason").select_option(label="Needs a level of care we do not offer")
     page.locator("#id_referred_to").select_option(label="Harbor Medical Detox (SAMPLE)")
+    page.assert_layout()
+    shot(page, "lead-referred-out")
     with page.expect_navigation():
         page.get_by_role("button", name="Save", exact=True).click()
     lead.refresh_from_db()

@@ -47,6 +47,7 @@ def test_a_partner_no_longer_offered_cannot_be_picked(client, coordinator, harbo
     client.force_login(coordinator)
     page = client.get(change_url(inquiry)).content.decode()
     assert "Harbor Detox" not in page
+    assert "/admin/intake/referralpartner/add/" not in page  # picked from the directory, not added here
     form = change_form(inquiry, status="referred_out", outcome_reason="referred_no_bed", referred_to=harbor.pk)
     response = client.post(change_url(inquiry), form)
     assert response.status_code == 200 and "Select a valid choice" in response.content.decode()

@@ -54,6 +54,7 @@ def november():
         [(120, "call", "reached")],
         utm_campaign="winter",
         owner=bob,
+        outcome_reason="referred_level_of_care",
         status_reason="needs detox",
     )
     lead(local(2026, 12, 1, 0, 1))  # the day after the period
@@ -94,6 +95,12 @@ def test_the_figures_of_a_month_by_the_centers_calendar(november):
     assert by["Campaign"] == [("(no campaign)", 2, 0), ("winter", 2, 1)]
     assert by["Owner"] == [("(unassigned)", 2, 0), ("alice", 1, 1), ("bob", 1, 0)]
     assert by["Landing page"][0] == ("(unknown)", 3, 0)
+    # The lost lead's old free-text reason counts as "other"; the referral names no partner.
+    assert [(str(label), n) for label, n in report.reasons] == [
+        ("Other (say why in the note)", 1),
+        ("Needs a level of care we do not offer", 1),
+    ]
+    assert report.referred_to == [("(no partner recorded)", 1)]
 
 
 def test_the_page_shows_the_figures_and_the_csv_holds_the_same_ones(client, lead_user, november):
@@ -119,6 +126,7 @@ def test_the_page_shows_the_figures_and_the_csv_holds_the_same_ones(client, lead
     assert table[("campaign", "winter")] == ["2", "1", "50.0", "75.0"]
     assert table[("owner", "alice")] == ["1", "1", "100.0", "30.0"]
     assert table[("volume per day", "2026-11-02")][0] == "2"
+    assert table[("reason", "Needs a level of care we do not offer")] == ["1", "", "", ""]
     for secret in ["Private Person", "+1202", "no reply", "needs detox"]:
         assert secret not in download.content.decode()
 
@@ -166,3 +174,10 @@ def test_reports_are_for_admissions_only(client, editor):
     assert client.get(REPORTS + "csv/").status_code == 403
     client.logout()
     assert client.get(REPORTS + "csv/").status_code == 302
+
+
+def test_a_campaign_named_like_a_formula_stays_text_in_the_csv(client, coordinator):
+    lead(local(2026, 11, 3, 9, 0), utm_campaign='=HYPERLINK("https://evil.example")')
+    client.force_login(coordinator)
+    rows = list(csv.reader(io.StringIO(client.get(REPORTS + "csv/", NOVEMBER).content.decode())))
+    assert ["campaign", '\'=HYPERLINK("https://evil.example")', "1", "0", "0.0", ""] in rows
