@@ -1,10 +1,17 @@
 """Finding a lead by a word of a name: any case, accents or punctuation, through hashes only."""
 
+import unicodedata
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from intake.models import Inquiry, LeadNameWord
+from intake.names import name_words
+from intake.search import NameIndex
+from nexus.hashing import lead_name_word_hash
 from nexus.models import AuditEvent
 from tests.intake.factories import InquiryFactory
 from tests.intake.test_lead_search import CHANGELIST, SEARCH, found_pks, leaked
@@ -102,3 +109,20 @@ def test_the_data_migration_indexes_leads_saved_before_the_index_existed(jose):
     from intake.search import LeadSearch
 
     assert list(LeadSearch.from_term("oneil").filter(Inquiry.objects.all())) == [jose]
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzáàâäãåçéèêëíìîïñóòôöõúùûüýÿøłßœæ"
+
+
+@given(
+    words=st.lists(st.text(alphabet=LETTERS, min_size=2, max_size=10), min_size=1, max_size=4),
+    joiner=st.sampled_from([" ", "-", "  ", ", ", " - "]),
+    typed=st.sampled_from([str.upper, str.title, lambda s: unicodedata.normalize("NFD", s), str.strip]),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_word_of_any_name_typed_in_another_case_or_form_gives_the_same_hashes(words, joiner, typed):
+    """No database: the stored words of a name and the words of what staff type are the same set."""
+    stored = {lead_name_word_hash(word) for word in name_words(joiner.join(words))}
+    for word in words:
+        keys = NameIndex().keys(typed(word))
+        assert keys and set(keys) <= stored
