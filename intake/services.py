@@ -9,7 +9,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from intake.models import CallClick, Inquiry, StatusChange
+from intake.models import CallClick, Inquiry, LeadMerge, StatusChange
 from intake.search import LeadSearch
 from nexus.audit import Action, record
 from nexus.hashing import lead_email_hash, lead_phone_hash
@@ -47,6 +47,9 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
         .values_list("pk", flat=True)
         .first()
     )
+    if inquiry.duplicate_of_id is not None:
+        # A match merged away already: flag the lead staff work now, not the closed duplicate.
+        inquiry.duplicate_of_id = LeadMerge.objects.surviving(inquiry.duplicate_of_id)
     try:
         with transaction.atomic():
             inquiry.save()

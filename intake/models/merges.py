@@ -6,6 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from intake.models.attribution import Attribution
 
 
+class LeadMergeQuerySet(models.QuerySet):
+    def surviving(self, number):
+        """The lead a lead number now lives on: itself, or the original it was merged into (and on)."""
+        seen = {number}
+        while (into := self.filter(duplicate_number=number).values_list("original_id", flat=True).first()) is not None:
+            if into in seen:
+                break
+            seen.add(into)
+            number = into
+        return number
+
+
 class LeadMerge(Attribution):
     """A duplicate lead merged into its original: both numbers, who and when, and the duplicate's
     own attribution (a second arrival is a second touch a report may want to count).
@@ -30,6 +42,8 @@ class LeadMerge(Attribution):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = LeadMergeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lead merge")

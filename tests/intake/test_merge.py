@@ -191,3 +191,25 @@ def test_two_merges_at_the_same_moment_merge_once(lead_user, crossed):
     assert Inquiry.objects.filter(status="merged").get().pk == merge.duplicate_number
     assert Activity.objects.filter(kind="call").get().inquiry_id == merge.original_id
     assert AuditEvent.objects.filter(action="change", detail__contains="merged").count() == 2
+
+
+def test_leads_flagged_against_the_duplicate_point_at_the_original_after_the_merge(client, lead_user, pair):
+    original, duplicate = pair
+    later = InquiryFactory(duplicate_of=duplicate)
+    services.merge_duplicate(original_id=original.pk, duplicate_id=duplicate.pk, by=lead_user)
+    later.refresh_from_db()
+    assert later.duplicate_of_id == original.pk
+
+
+def test_a_new_inquiry_matching_a_merged_duplicate_is_flagged_against_its_original(client, lead_user):
+    from tests.intake.helpers import INQUIRY_URL, inquiry_data
+
+    first = InquiryFactory(phone="+12025550142")
+    second = InquiryFactory(phone="+12025550142", email="jordan@example.com")
+    services.merge_duplicate(original_id=second.pk, duplicate_id=first.pk, by=lead_user)
+    third = InquiryFactory(phone="+12025550143")
+    services.merge_duplicate(original_id=third.pk, duplicate_id=second.pk, by=lead_user)
+    Inquiry.objects.filter(pk__in=[second.pk, third.pk]).update(phone="", phone_hash="", email_hash="x")
+    assert client.post(INQUIRY_URL, inquiry_data(email="")).status_code == 302
+    newest = Inquiry.objects.latest("pk")
+    assert newest.duplicate_of_id == third.pk  # first -> second -> third, the lead still worked
