@@ -71,7 +71,8 @@ class MergeViews:
         duplicate = Inquiry.objects.select_related("owner").filter(pk=object_id).first()
         if duplicate is None:
             raise Http404
-        form = MergeForm(request.POST or request.GET or {"into": duplicate.duplicate_of_id or ""})
+        suggested = {"into": duplicate.duplicate_of_id} if duplicate.duplicate_of_id else None
+        form = MergeForm(request.POST or request.GET or suggested)
         original, refused = None, None
         if form.is_valid():
             original = Inquiry.objects.select_related("owner").filter(pk=form.cleaned_data["into"]).first()

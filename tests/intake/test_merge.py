@@ -213,3 +213,12 @@ def test_a_new_inquiry_matching_a_merged_duplicate_is_flagged_against_its_origin
     assert client.post(INQUIRY_URL, inquiry_data(email="")).status_code == 302
     newest = Inquiry.objects.latest("pk")
     assert newest.duplicate_of_id == third.pk  # first -> second -> third, the lead still worked
+
+
+def test_a_lead_with_no_suspected_original_asks_for_a_number_without_an_error(client, lead_user):
+    lonely = InquiryFactory()
+    client.force_login(lead_user)
+    response = client.get(merge_url(lonely))
+    body = response.content.decode()
+    assert response.status_code == 200 and "choose the original to compare it with" in body
+    assert "This field is required" not in body and "desk-merge-confirm" not in body
