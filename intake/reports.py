@@ -214,7 +214,12 @@ class Report:
         """Why leads were lost or referred out, in the order of the list staff choose from."""
         closed = [lead for lead in self.leads if lead["status"] in Inquiry.REASON_REQUIRED]
         counts = Counter(lead["outcome_reason"] for lead in closed)
-        return [(Outcome(value).label, counts[value]) for value in Outcome.values if counts.get(value)]
+        # "Other" is in both groups: each reason is named with its group.
+        return [
+            (f"{_('Lost') if value.startswith('lost_') else _('Referred out')}: {Outcome(value).label}", counts[value])
+            for value in Outcome.values
+            if counts.get(value)
+        ]
 
     @property
     def referred_to(self):

@@ -97,8 +97,8 @@ def test_the_figures_of_a_month_by_the_centers_calendar(november):
     assert by["Landing page"][0] == ("(unknown)", 3, 0)
     # The lost lead's old free-text reason counts as "other"; the referral names no partner.
     assert [(str(label), n) for label, n in report.reasons] == [
-        ("Other (say why in the note)", 1),
-        ("Needs a level of care we do not offer", 1),
+        ("Lost: Other (say why in the note)", 1),
+        ("Referred out: Needs a level of care we do not offer", 1),
     ]
     assert report.referred_to == [("(no partner recorded)", 1)]
 
@@ -126,7 +126,7 @@ def test_the_page_shows_the_figures_and_the_csv_holds_the_same_ones(client, lead
     assert table[("campaign", "winter")] == ["2", "1", "50.0", "75.0"]
     assert table[("owner", "alice")] == ["1", "1", "100.0", "30.0"]
     assert table[("volume per day", "2026-11-02")][0] == "2"
-    assert table[("reason", "Needs a level of care we do not offer")] == ["1", "", "", ""]
+    assert table[("reason", "Referred out: Needs a level of care we do not offer")] == ["1", "", "", ""]
     for secret in ["Private Person", "+1202", "no reply", "needs detox"]:
         assert secret not in download.content.decode()
 
