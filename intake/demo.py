@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from intake import demo_vob
+from intake import demo_partners, demo_vob
 from intake.forms import CONSENT_VERSION
 from intake.models import Activity, CallClick, Inquiry, StatusChange
 from nexus.roles import ADMISSIONS
@@ -54,6 +54,7 @@ def load():
         return "skipped (fictional leads load with local settings only)"
     now = timezone.now()
     owner = _coordinator()
+    demo_partners.load()
     created = 0
     for number, (hours, status, owned, follow_up, danger, landing, source, reason) in enumerate(LEADS, start=1):
         token = _token(number)

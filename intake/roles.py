@@ -9,9 +9,16 @@ _WORK_LEADS = [
     "intake.view_callclick",
     "intake.view_benefitscheck",
     "intake.change_benefitscheck",
+    "intake.view_referralpartner",
 ]
 
 ROLE_PERMISSIONS = {
     ADMISSIONS: _WORK_LEADS,
-    ADMISSIONS_LEAD: [*_WORK_LEADS, "intake.export_inquiry"],
+    ADMISSIONS_LEAD: [
+        *_WORK_LEADS,
+        "intake.export_inquiry",
+        "intake.add_referralpartner",
+        "intake.change_referralpartner",
+        "intake.delete_referralpartner",
+    ],
 }

@@ -2,18 +2,19 @@
 
 Each index turns the terms it understands into keys (keyed hashes from `nexus.hashing`, the
 same blind index the lead stores) and says how its keys match. A `LeadSearch` holds only
-those keys, so it may wait in the session between the POST and the list. A name index (hashes
-of name words, a later change) plugs in by joining `INDEXES`: its `keys()` gives one hash per
-word, its `match()` requires them all.
+those keys, so it may wait in the session between the POST and the list. The name index
+gives one hash per normalised word (`intake.names`) and requires them all.
 """
 
 from dataclasses import dataclass
 
 import phonenumbers
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from nexus.hashing import lead_email_hash, lead_phone_hash
+from intake.models import LeadNameWord
+from intake.names import name_words
+from nexus.hashing import lead_email_hash, lead_name_word_hash, lead_phone_hash
 
 
 class PhoneIndex:
@@ -43,6 +44,24 @@ class EmailIndex:
         return Q(email_hash__in=keys)
 
 
+class NameIndex:
+    """Words of the requester's name or of the person's first name: every word typed must match."""
+
+    name, label = "name", _("name")
+
+    def keys(self, term):
+        # Names have no digits nor "@": such a term is a number, a phone or an email, not a name.
+        if "@" in term or any(c.isdigit() for c in term):
+            return []
+        return [lead_name_word_hash(word) for word in name_words(term)]
+
+    def match(self, keys):
+        match = Q()
+        for key in keys:
+            match &= Q(Exists(LeadNameWord.objects.filter(inquiry=OuterRef("pk"), word_hash=key)))
+        return match
+
+
 class NumberIndex:
     """The lead's number ("#12" or "12"): not personal, it is in every lead's admin URL."""
 
@@ -57,7 +76,7 @@ class NumberIndex:
         return Q(pk__in=[int(key) for key in keys])
 
 
-INDEXES = [NumberIndex(), PhoneIndex(), EmailIndex()]
+INDEXES = [NumberIndex(), PhoneIndex(), EmailIndex(), NameIndex()]
 BY_NAME = {index.name: index for index in INDEXES}
 
 

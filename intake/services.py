@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django_tasks_db import DatabaseBackend
 
-from intake.models import Activity, CallClick, Inquiry, StatusChange
+from intake.models import Activity, CallClick, Inquiry, LeadMerge, StatusChange
 from intake.search import LeadSearch
 from nexus.audit import Action, record
 from nexus.hashing import lead_email_hash, lead_phone_hash
@@ -50,6 +50,9 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
         .values_list("pk", flat=True)
         .first()
     )
+    if inquiry.duplicate_of_id is not None:
+        # A match merged away already: flag the lead staff work now, not the closed duplicate.
+        inquiry.duplicate_of_id = LeadMerge.objects.surviving(inquiry.duplicate_of_id)
     try:
         with transaction.atomic():
             inquiry.save()
@@ -94,7 +97,12 @@ def _record_status_change(*, inquiry, previous, by, now=None):
     for name, value in updates.items():
         setattr(inquiry, name, value)
     return StatusChange.objects.create(
-        inquiry=inquiry, at=now, by=by, from_status=previous, to_status=inquiry.status, reason=inquiry.status_reason
+        inquiry=inquiry,
+        at=now,
+        by=by,
+        from_status=previous,
+        to_status=inquiry.status,
+        reason=inquiry.outcome_summary() if inquiry.status in Inquiry.REASON_REQUIRED else inquiry.status_reason,
     )
 
 
@@ -166,9 +174,31 @@ def search_leads(*, term, by):
         count = f"{len(found)} lead" + ("" if len(found) == 1 else "s")
         detail = "search by " + " or ".join(search.labels) + f": {count} (" + ", ".join(f"#{pk}" for pk in found) + ")"
     else:
-        detail = "search not understood (names cannot be searched yet)"
+        detail = "search not understood"
     record(actor=by, action=Action.VIEW, object_type=Inquiry._meta.label_lower, detail=detail)
     return search
+
+
+def merge_duplicate(*, original_id, duplicate_id, by):
+    """Merge one lead into another (intake.merging: the rules, the locks and the audit rows)."""
+    from intake.merging import merge_leads
+
+    return merge_leads(original_id=original_id, duplicate_id=duplicate_id, by=by)
+
+
+def merge_compared(*, duplicate, original, by):
+    """An Admissions lead was shown two leads side by side before merging them."""
+    lead_viewed(
+        inquiry=duplicate, by=by, detail=f"merge screen, beside lead #{original.pk}" if original else "merge screen"
+    )
+    if original is not None:
+        lead_viewed(inquiry=original, by=by, detail=f"merge screen, beside lead #{duplicate.pk}")
+
+
+def report_shown(*, by, period, csv=False):
+    """Staff were shown (or downloaded as CSV) the admissions figures of a period: counts only."""
+    action, what = (Action.EXPORT, "report CSV") if csv else (Action.VIEW, "report")
+    return record(actor=by, action=action, object_type=Inquiry._meta.label_lower, detail=f"{what} {period}")
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ is a duplicate, who may not be mailed, or which client sent what.
 
 - `NEXUS_NEWSLETTER_HASH_KEY`: the suppression list. Only hashes are kept there, so they can
   never be recomputed: set it once, never change it.
-- `NEXUS_INTAKE_HASH_KEY`: leads' phone and email hashes and the client-address hashes of the
+- `NEXUS_INTAKE_HASH_KEY`: leads' phone, email and name-word hashes and the client-address hashes of the
   rate limits. Rotatable: `manage.py rehash_lookups` recomputes every stored hash from the
   encrypted values.
 
@@ -50,6 +50,12 @@ def lead_phone_hash(number):
     if not number:
         return ""
     return keyed_hash(number.strip(), setting="NEXUS_INTAKE_HASH_KEY", purpose="nexus.intake.lookup")
+
+
+def lead_name_word_hash(word):
+    """One normalised word of a lead's name (intake.names); a purpose of its own, so a name word
+    never equals the hash of a phone or email that happens to be written the same."""
+    return keyed_hash(word, setting="NEXUS_INTAKE_HASH_KEY", purpose="nexus.intake.name-word")
 
 
 def client_address_hash(address):

@@ -11,8 +11,12 @@ from intake.admin.access import AdmissionsOnly
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
 from intake.admin.lead_page import LeadPage
+from intake.admin.merge import MergeViews
 from intake.admin.my_work import MyWork
+from intake.admin.partners import PickPartner
+from intake.admin.reports import ReportViews
 from intake.admin.search import SessionSearch
+from intake.merging import can_merge
 from intake.models import Inquiry
 
 
@@ -34,7 +38,9 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AdmissionsOnly, LeadPage, MyWork, SessionSearch, admin.ModelAdmin):
+class InquiryAdmin(
+    AdmissionsOnly, LeadPage, MyWork, SessionSearch, MergeViews, ReportViews, PickPartner, admin.ModelAdmin
+):
     # Four columns, so the table still fits beside both sidebars at 1280 px (the source is on
     # the lead page and the dashboard): when it arrived under the lead's link, what needs
     # attention flagged under the status.
@@ -53,6 +59,8 @@ class InquiryAdmin(AdmissionsOnly, LeadPage, MyWork, SessionSearch, admin.ModelA
             {
                 "fields": [
                     "status",
+                    "outcome_reason",
+                    "referred_to",
                     "status_reason",
                     "owner",
                     "follow_up_due",
@@ -75,7 +83,15 @@ class InquiryAdmin(AdmissionsOnly, LeadPage, MyWork, SessionSearch, admin.ModelA
         dashboard_url = path(
             "dashboard/", self.admin_site.admin_view(self.dashboard_view), name="intake_inquiry_dashboard"
         )
-        return [dashboard_url, *self.search_urls(), *self.lead_page_urls(), *self.my_work_urls(), *super().get_urls()]
+        return [
+            dashboard_url,
+            *self.search_urls(),
+            *self.lead_page_urls(),
+            *self.my_work_urls(),
+            *self.merge_urls(),
+            *self.report_urls(),
+            *super().get_urls(),
+        ]
 
     def has_export_permission(self, request):
         return self.is_admissions(request) and request.user.has_perm("intake.export_inquiry")
@@ -88,6 +104,7 @@ class InquiryAdmin(AdmissionsOnly, LeadPage, MyWork, SessionSearch, admin.ModelA
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # Every time the lead's page is drawn: opened, or shown again after a refused save.
         services.lead_viewed(inquiry=obj, by=request.user)
+        obj.shown_to_merger = can_merge(request.user)  # this request's copy: the merge link is for leads
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def history_view(self, request, object_id, extra_context=None):
@@ -171,4 +188,8 @@ class InquiryAdmin(AdmissionsOnly, LeadPage, MyWork, SessionSearch, admin.ModelA
             return "-"
         original = obj.duplicate_of
         url = reverse("admin:intake_inquiry_change", args=[original.pk])
-        return format_html('<a href="{}">{}</a> (same phone or email)', url, original)
+        link = format_html('<a href="{}">{}</a> (same phone or email)', url, original)
+        if obj.status == Inquiry.Status.MERGED or not getattr(obj, "shown_to_merger", False):
+            return link
+        merge = reverse("admin:intake_inquiry_merge", args=[obj.pk]) + f"?into={original.pk}"
+        return format_html('{} <a href="{}" class="button">{}</a>', link, merge, _("Compare and merge"))

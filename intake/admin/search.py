@@ -29,8 +29,8 @@ class SessionSearch:
     # No `?q=` box, and nothing for the admin's autocomplete view to search leads with.
     search_fields = []
     search_help_text = _(
-        "Search by lead number, phone number (any way of writing it) or full email address. "
-        "Names cannot be searched yet."
+        "Search by name (whole words, any case or accents), lead number, phone number (any way "
+        "of writing it) or full email address."
     )
 
     def search_urls(self):

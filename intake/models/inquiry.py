@@ -2,12 +2,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intake.models.attribution import Attribution
+from intake.models.names import NAME_FIELDS, LeadNameWord
+from intake.models.outcomes import LOST_PREFIX, OTHER_SUFFIX, OUTCOME_CHOICES, REFERRED_PREFIX, Outcome
 from nexus.crypto import EncryptedTextField
 from nexus.hashing import lead_email_hash, lead_phone_hash
 
@@ -89,6 +91,7 @@ class Inquiry(Attribution):
         ADMITTED = "admitted", _("Admitted")
         REFERRED_OUT = "referred_out", _("Referred out")
         LOST = "lost", _("Closed (lost)")
+        MERGED = "merged", _("Merged into another lead")
 
     class WhoNeedsHelp(models.TextChoices):
         MYSELF = "myself", _("Myself")
@@ -129,7 +132,7 @@ class Inquiry(Attribution):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed: check the inbox")
 
-    FINAL_STATUSES = [Status.ADMITTED, Status.REFERRED_OUT, Status.LOST]
+    FINAL_STATUSES = [Status.ADMITTED, Status.REFERRED_OUT, Status.LOST, Status.MERGED]
     REASON_REQUIRED = [Status.REFERRED_OUT, Status.LOST]
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.INQUIRY)
@@ -169,8 +172,24 @@ class Inquiry(Attribution):
     reminder_consent_at = models.DateTimeField(_("reminder texts consent at"), null=True, blank=True)
 
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True)
+    outcome_reason = models.CharField(
+        _("reason"),
+        max_length=30,
+        choices=OUTCOME_CHOICES,
+        blank=True,
+        help_text=_("Required for referred out and closed (lost)."),
+    )
+    referred_to = models.ForeignKey(
+        "intake.ReferralPartner",
+        verbose_name=_("referred to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"active": True},
+        related_name="referrals",
+    )
     status_reason = EncryptedTextField(
-        _("reason"), blank=True, help_text=_("Required for referred out and closed (lost).")
+        _("outcome note"), blank=True, help_text=_('Required when the reason is "Other".')
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -199,8 +218,16 @@ class Inquiry(Attribution):
         permissions = [("export_inquiry", _("Can export leads to CSV"))]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status__in=["referred_out", "lost"]) | ~Q(status_reason=""),
-                name="intake_inquiry_reason_when_referred_or_lost",
+                condition=~Q(status="lost") | Q(outcome_reason__startswith="lost_"),
+                name="intake_inquiry_lost_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="referred_out") | Q(outcome_reason__startswith="referred_"),
+                name="intake_inquiry_referred_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome_reason__endswith="_other") | ~Q(status_reason=""),
+                name="intake_inquiry_other_reason_has_note",
             ),
             models.CheckConstraint(
                 condition=~Q(phone_hash="") | ~Q(email_hash=""), name="intake_inquiry_phone_or_email"
@@ -216,6 +243,7 @@ class Inquiry(Attribution):
                         "admitted",
                         "referred_out",
                         "lost",
+                        "merged",
                     ]
                 ),
                 name="intake_inquiry_status_valid",
@@ -226,9 +254,17 @@ class Inquiry(Attribution):
         return f"{self.get_kind_display().capitalize()} #{self.pk}"
 
     def save(self, *args, **kwargs):
+        if self.status in self.REASON_REQUIRED and not self.outcome_reason and self.status_reason:
+            # A reason given only as text (code written before the choices, an import) is "other".
+            self.outcome_reason = self.outcome_prefix() + "other"
         self.phone_hash = lead_phone_hash(self.phone)
         self.email_hash = lead_email_hash(self.email)
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) & set(NAME_FIELDS):
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            LeadNameWord.objects.index(self)
 
     @property
     def time_to_first_contact(self):
@@ -242,7 +278,61 @@ class Inquiry(Attribution):
         )
 
     def clean(self):
-        if self.status in self.REASON_REQUIRED and not self.status_reason.strip():
+        self.clean_merged()
+        self.clean_outcome()
+
+    def outcome_prefix(self):
+        return LOST_PREFIX if self.status == self.Status.LOST else REFERRED_PREFIX
+
+    def clean_outcome(self):
+        """A reason from the list that fits the status, a note with "other"; none while open."""
+        if self.status not in self.REASON_REQUIRED:
+            self.outcome_reason, self.referred_to = "", None
+            return
+        if self.status != self.Status.REFERRED_OUT:
+            self.referred_to = None
+        if not self.outcome_reason:
             raise ValidationError(
-                {"status_reason": _("Give a reason when a lead is referred out or closed.")}, code="reason_required"
+                {"outcome_reason": _("Give a reason when a lead is referred out or closed.")}, code="reason_required"
+            )
+        if not self.outcome_reason.startswith(self.outcome_prefix()):
+            raise ValidationError(
+                {
+                    "outcome_reason": _("That reason is for %(status)s; choose one under %(this)s.")
+                    % {
+                        "status": _("referrals") if self.status == self.Status.LOST else _("closed leads"),
+                        "this": _('"Closed (lost)"') if self.status == self.Status.LOST else _('"Referred out"'),
+                    }
+                },
+                code="reason_mismatch",
+            )
+        if self.outcome_reason.endswith(OTHER_SUFFIX) and not self.status_reason.strip():
+            raise ValidationError(
+                {"status_reason": _('Say why in the note when the reason is "Other".')}, code="note_required"
+            )
+
+    def outcome_summary(self):
+        """The outcome in words, for the timeline: reason, partner, note."""
+        parts = [str(Outcome(self.outcome_reason).label)] if self.outcome_reason else []
+        if self.referred_to_id:
+            parts.append(str(_("referred to %(partner)s") % {"partner": self.referred_to}))
+        if self.status_reason:
+            parts.append(self.status_reason)
+        return "; ".join(parts)
+
+    def clean_merged(self):
+        """Only merging marks a lead merged (intake.merging), and a merged lead stays merged."""
+        merge = getattr(self, "merged_into", None) if self.pk else None
+        if merge is not None and self.status != self.Status.MERGED:
+            raise ValidationError(
+                {
+                    "status": _("This lead was merged into lead #%(n)s: work that lead instead.")
+                    % {"n": merge.original_id}
+                },
+                code="merged",
+            )
+        if merge is None and self.status == self.Status.MERGED:
+            raise ValidationError(
+                {"status": _("A lead is marked merged by merging it into its original, not by its status.")},
+                code="merge_by_status",
             )

@@ -29,6 +29,15 @@ class StatusChange(models.Model):
         return f"{self.from_status or '-'} -> {self.to_status}"
 
 
+class ActivityQuerySet(models.QuerySet):
+    def attempts(self):
+        return self.filter(kind__in=Activity.CONTACT_KINDS)
+
+    def completed_contacts(self):
+        """Attempts that reached the person: what "first contact" in the reports is measured to."""
+        return self.attempts().filter(outcome__in=Activity.COMPLETED_OUTCOMES)
+
+
 class Activity(models.Model):
     """A staff note or contact attempt on a lead's timeline."""
 
@@ -48,6 +57,9 @@ class Activity(models.Model):
         SENT = "sent", _("sent")
 
     CONTACT_KINDS = [Kind.CALL, Kind.TEXT, Kind.EMAIL]
+    # A contact is completed when staff spoke with the person; a text sent or a voicemail left
+    # is an attempt, however prompt.
+    COMPLETED_OUTCOMES = [Outcome.REACHED]
 
     inquiry = models.ForeignKey(
         "intake.Inquiry", verbose_name=_("lead"), on_delete=models.CASCADE, related_name="activities"
@@ -60,6 +72,8 @@ class Activity(models.Model):
     outcome = models.CharField(_("outcome"), max_length=15, choices=Outcome.choices, blank=True)
     note = EncryptedTextField(_("note"), blank=True)
 
+    objects = ActivityQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline entries")
@@ -71,3 +85,7 @@ class Activity(models.Model):
     @property
     def is_contact_attempt(self):
         return self.kind in self.CONTACT_KINDS
+
+    @property
+    def is_completed_contact(self):
+        return self.is_contact_attempt and self.outcome in self.COMPLETED_OUTCOMES

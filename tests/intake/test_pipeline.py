@@ -31,22 +31,30 @@ def test_status_change_is_recorded_with_who_and_when_and_starts_first_contact(cl
     assert inquiry.time_to_first_contact >= timedelta(0)
 
 
-@pytest.mark.parametrize("status", ["referred_out", "lost"])
-def test_a_reason_is_required_to_refer_out_or_close(client, coordinator, status):
+@pytest.mark.parametrize(
+    ("status", "reason", "wrong", "label"),
+    [
+        ("referred_out", "referred_no_bed", "lost_cost", "No bed when it was needed"),
+        ("lost", "lost_elsewhere", "referred_no_bed", "Chose another program"),
+    ],
+)
+def test_a_reason_from_the_list_is_required_to_refer_out_or_close(client, coordinator, status, reason, wrong, label):
     inquiry = InquiryFactory()
     client.force_login(coordinator)
-    response = client.post(change_url(inquiry), change_form(inquiry, status=status, status_reason=""))
-    assert response.status_code == 200
-    assert "Give a reason" in response.content.decode()
-    inquiry.refresh_from_db()
-    assert inquiry.status == "new"
-    response = client.post(
-        change_url(inquiry), change_form(inquiry, status=status, status_reason="Chose another program")
-    )
+    for fields, message in [
+        ({}, "Give a reason"),
+        ({"outcome_reason": wrong}, "That reason is for"),
+        ({"outcome_reason": status.split("_")[0] + "_other"}, "Say why in the note"),
+    ]:
+        response = client.post(change_url(inquiry), change_form(inquiry, status=status, **fields))
+        assert response.status_code == 200 and message in response.content.decode()
+        inquiry.refresh_from_db()
+        assert inquiry.status == "new"
+    response = client.post(change_url(inquiry), change_form(inquiry, status=status, outcome_reason=reason))
     assert response.status_code == 302
     inquiry.refresh_from_db()
-    assert inquiry.closed_at is not None
-    assert StatusChange.objects.get(inquiry=inquiry).reason == "Chose another program"
+    assert inquiry.closed_at is not None and inquiry.outcome_reason == reason
+    assert StatusChange.objects.get(inquiry=inquiry).reason == label
 
 
 def test_the_database_refuses_a_closed_lead_without_a_reason():

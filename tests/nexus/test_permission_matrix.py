@@ -42,6 +42,11 @@ MATRIX = {
     "/admin/intake/benefitscheck/": {A, AL},
     "/admin/intake/benefitscheck/{vob}/change/": {A, AL},
     "/admin/intake/benefitscheck/{vob}/photo/front/": {A, AL},
+    "/admin/intake/inquiry/reports/": {A, AL},
+    "/admin/intake/inquiry/reports/csv/": {A, AL},
+    "/admin/intake/inquiry/{inquiry}/merge/": {AL},
+    "/admin/intake/referralpartner/": {A, AL},
+    "/admin/intake/referralpartner/add/": {AL},
     # content
     "/admin/content/page/": {CE, CR},
     "/admin/content/page/add/": {CE},
