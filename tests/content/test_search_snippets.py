@@ -41,7 +41,9 @@ def page(db):
         ),
     )
     SectionFactory(page=page, heading="Signs", kind="list", items="Sweating\nTrembling\nWithdrawal anxiety\nInsomnia")
-    SectionFactory(page=page, heading="Unusual words", body=f"Some {LONG_WORD} withdrawal here. Café naïve 日本語の離脱 text.")
+    SectionFactory(
+        page=page, heading="Unusual words", body=f"Some {LONG_WORD} withdrawal here. Café naïve 日本語の離脱 text."
+    )
     services.publish(page=page, user=None)
     return page
 

@@ -125,9 +125,9 @@ def test_every_public_page_and_form_state_is_valid_html(
     canary.write_text(CANARY)
     by_file = {path.name: name for path, name in files.items()}
     messages = check([*files, canary])
-    assert any(
-        m.get("url", "").endswith("/canary.html") and "Duplicate attribute" in m["message"] for m in messages
-    ), messages
+    assert any(m.get("url", "").endswith("/canary.html") and "Duplicate attribute" in m["message"] for m in messages), (
+        messages
+    )
     messages = [m for m in messages if not m.get("url", "").endswith("/canary.html")]
     problems = [
         f"{by_file.get(m.get('url', '').rsplit('/', 1)[-1], m.get('url'))} line {m.get('lastLine')}: {m.get('type')}"
