@@ -52,7 +52,7 @@ def test_the_email_fits_and_reads_in_both_schemes(request, page_fixture, name, s
     background = page.evaluate("getComputedStyle(document.querySelector('.email-text')).backgroundColor")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light"), background
     assert (
-        page.get_by_role("link", name="Call admissions" if name != "confirm" else "Confirm my subscription").count()
+        page.get_by_role("link", name="Call +1" if name != "confirm" else "Confirm my subscription").count()
         == 1
     )
     page.assert_layout()

@@ -67,7 +67,7 @@ def test_an_issue_has_spaced_headings_descriptive_links_and_the_web_link_once_se
     assert "Read the article" not in links
     article_links = [link for link in links if link.startswith("Read ")]
     assert len(article_links) == len(set(article_links)) >= 3, article_links
-    assert button_labels(html) == [f"Call admissions: {settings.NEXUS_PHONE}"]
+    assert button_labels(html) == [f"Call {settings.NEXUS_PHONE}"]
     assert "Read this newsletter on the web" in html and issue.get_absolute_url() in text
     assert "TEST" not in text and "Test send" not in html
 
