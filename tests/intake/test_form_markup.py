@@ -175,3 +175,12 @@ def test_the_newsletter_page_shows_errors_the_same_way(client):
         start = html.index(f'id="nl-page-{name}-error"')
         wrapper = html.rindex('<div class="field field--error">', 0, start)
         assert wrapper < start < html.index(f'id="nl-page-{name}"'), name
+
+
+@pytest.mark.parametrize("path", [INQUIRY_URL, CALLBACK_URL])
+def test_the_empty_form_can_be_found_but_a_sent_one_is_not_indexed(client, path):
+    empty = client.get(path)
+    assert "X-Robots-Tag" not in empty and 'name="robots"' not in empty.content.decode()
+    sent = client.post(path, {"stamp": stamp(), "name": ""})
+    assert sent["X-Robots-Tag"].startswith("noindex")
+    assert '<meta name="robots" content="noindex">' in sent.content.decode()
