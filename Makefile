@@ -13,7 +13,7 @@ BOOT_PYTHON := $(shell for p in python3.13 python3.12 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint bench prod-smoke demo shots clean
+.PHONY: help run test lint bench audit prod-smoke demo shots clean
 
 help:
 	@echo "make run    build .venv, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
@@ -22,6 +22,7 @@ help:
 	@echo "make shots  screenshots of the running server at 375 and 1280 px in var/shots/ (SHOTS=\"/path/ ...\")"
 	@echo "make bench       run the benchmarks (writes var/bench.json; needs wrk, nginx, PostgreSQL binaries)"
 	@echo "make prod-smoke  the production shape on this machine: nginx, 2 web, 2 workers, PostgreSQL, Redis"
+	@echo "make audit       Lighthouse mobile scores and the benzodiazepine page's bytes on the wire (var/audit.json)"
 
 $(PY):
 	@test -n "$(BOOT_PYTHON)" || { echo "Python 3.12 or newer is required (Django 6.1). Install it (e.g. pyenv install 3.13) and retry." >&2; exit 1; }
@@ -55,6 +56,10 @@ lint: $(VENV)/.dev
 bench: $(VENV)/.dev
 	@mkdir -p var
 	$(PY) -m bench $(BENCH)
+
+audit: $(VENV)/.dev
+	@mkdir -p var
+	$(PY) -m bench.audit
 
 prod-smoke: $(VENV)/.dev
 	@mkdir -p var

@@ -15,8 +15,14 @@ from content.models import Page
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 20
-# Markers PostgreSQL puts around matches; the snippet is escaped first, then they become <mark>.
-START, STOP = "\x02", "\x03"
+# Markers PostgreSQL puts around matches (and between fragments); the snippet is escaped first,
+# then they become <mark> (and an ellipsis).
+START, STOP, FRAGMENT = "\x02", "\x03", "\x04"
+ELLIPSIS = "\u2026"
+# Between two blocks of the page (a heading and its paragraph, two list items) in a snippet.
+BLOCK_BREAK = ' <span class="snippet-break" aria-hidden="true">\u00b7</span> '
+LONGEST_WORD = 40
+SNIPPET_WIDTH = 180
 
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -30,6 +36,69 @@ def clean_query(raw):
 
 def highlight(text):
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+
+
+# What Markdown leaves in the search document (raw section text), undone for display.
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)?")
+_LINK_TAIL = re.compile(r"\]\([^)\s]*\)?")
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_BLOCK_MARK = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d{1,3}[.)]\s+)+")
+_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+_TAG = re.compile(r"<[^>\x02\x03]*>")
+
+
+def plain_block(block):
+    """One line of the document as a reader sees it: no Markdown marks, no tags, long words cut."""
+    if _TABLE_RULE.match(block.replace(START, "").replace(STOP, "")):
+        return ""
+    text = _TAG.sub(" ", _BLOCK_MARK.sub("", block))
+    text = _EMPHASIS.sub("", _LINK_TAIL.sub("", _LINK.sub(r"\1", text)))
+    text = text.replace("|", " ")
+    words = []
+    for word in text.split():
+        if len(word.replace(START, "").replace(STOP, "")) > LONGEST_WORD:
+            kept = word[:LONGEST_WORD]
+            # A cut inside a highlight closes it.
+            word = kept + (STOP if kept.count(START) > kept.count(STOP) else "") + ELLIPSIS
+        words.append(word)
+    return " ".join(words)
+
+
+def crumb(block):
+    return len(block.split()) < 4 and START not in block
+
+
+def present(fragments, document):
+    """Safe HTML for fragments (text with match markers) of `document`: blocks kept apart, an
+    ellipsis wherever a fragment starts or ends inside a block (never inside a word)."""
+    pieces = []
+    for fragment in fragments:
+        plain = fragment.replace(START, "").replace(STOP, "")
+        core = plain.strip()
+        if not core:
+            continue
+        at = document.find(core)
+        before = at != 0 and (at < 0 or document[at - 1] != "\n")
+        end = at + len(core)
+        after = at < 0 or (end < len(document) and document[end] != "\n")
+        blocks = [plain_block(block) for block in fragment.split("\n")]
+        blocks = [block for block in blocks if block.strip()]
+        # A crumb of a block cut at the edge ("... slowly · After ...") is dropped, unless it holds a match.
+        if before and len(blocks) > 1 and crumb(blocks[0]):
+            blocks, before = blocks[1:], False
+        if after and len(blocks) > 1 and crumb(blocks[-1]):
+            blocks, after = blocks[:-1], False
+        html = BLOCK_BREAK.join(str(highlight(block)) for block in blocks if block.strip())
+        if html:
+            pieces.append((before, html, after))
+    out = ""
+    for index, (before, html, after) in enumerate(pieces):
+        if before and not out.endswith(ELLIPSIS + " "):
+            out += ELLIPSIS + " "
+        out += html
+        if after or index < len(pieces) - 1:
+            out += " " + ELLIPSIS + " "
+    return mark_safe(out.strip())  # noqa: S308 (escaped block by block above)
 
 
 def search(raw_query):
@@ -58,12 +127,13 @@ def full_text(query):
                 max_words=30,
                 min_words=12,
                 max_fragments=2,
+                fragment_delimiter=FRAGMENT,
             ),
         )
         .order_by("-rank", "live_title")[:MAX_RESULTS]
     )
     for page in results:
-        page.snippet = highlight(page.headline)
+        page.snippet = present(page.headline.split(FRAGMENT), page.search_document)
     return results
 
 
@@ -91,10 +161,19 @@ def fallback(query):
     return results[:MAX_RESULTS]
 
 
-def snippet(text, words, width=160):
+def snippet(text, words, width=SNIPPET_WIDTH):
+    """The window of `text` around the first word found, cut at spaces, the words marked."""
     lowered = text.lower()
     positions = [lowered.find(w.lower()) for w in words if w.lower() in lowered]
-    start = max(0, min(positions) - width // 2) if positions else 0
-    excerpt = text[start : start + width]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    end = min(len(text), start + width)
+    # Move both cuts out of any word: forward to the next space, back to the last one.
+    while 0 < start < len(text) and not text[start - 1].isspace():
+        start += 1
+    while 0 < end < len(text) and not text[end].isspace():
+        end -= 1
+    if end <= start:  # one long word: present() shortens it
+        start, end = (min(positions) if positions else 0), len(text)
+    excerpt = text[start:end]
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    return highlight(pattern.sub(lambda m: START + m.group(0) + STOP, excerpt))
+    return present([pattern.sub(lambda m: START + m.group(0) + STOP, excerpt)], text)

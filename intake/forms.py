@@ -39,8 +39,24 @@ class TextField(forms.CharField):
             no_control_characters(value, multiline=self.multiline)
 
 
+class TelInput(forms.TextInput):
+    """`type="tel"` from the widget itself: setting it in `attrs` too printed two `type` attributes,
+    and browsers keep the first (`text`)."""
+
+    input_type = "tel"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "tel", "autocomplete": "tel", **(attrs or {})})
+
+
+# Two examples the message gives: tests/intake/test_inquiry_form.py proves both validate.
+PHONE_EXAMPLES = ("202 555 0143", "+44 20 7946 0958")
+
+
 class PhoneField(TextField):
     """A US (or international, with +) number, stored as E.164."""
+
+    widget = TelInput
 
     def clean(self, value):
         value = super().clean(value)
@@ -49,13 +65,20 @@ class PhoneField(TextField):
         try:
             number = phonenumbers.parse(value, "US")
         except phonenumbers.NumberParseException as error:
-            raise ValidationError(self.error_messages["invalid_phone"], code="invalid_phone") from error
+            raise self.invalid() from error
         if not phonenumbers.is_valid_number(number):
-            raise ValidationError(self.error_messages["invalid_phone"], code="invalid_phone")
+            raise self.invalid()
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
+    def invalid(self):
+        examples = {"us": PHONE_EXAMPLES[0], "intl": PHONE_EXAMPLES[1]}
+        return ValidationError(self.error_messages["invalid_phone"], code="invalid_phone", params=examples)
+
     default_error_messages = {
-        "invalid_phone": _("Enter a US phone number, like 202 555 0143, or an international one starting with +"),
+        "invalid_phone": _(
+            "Enter a phone number with its area code, like %(us)s, or an international number"
+            " starting with + and the country code, like %(intl)s"
+        ),
     }
 
 
@@ -90,6 +113,8 @@ class LeadForm(forms.Form):
     )
 
     kind = Inquiry.Kind.INQUIRY
+    # The page shows the error summary above its heading (templates/intake/form_page.html).
+    summary_outside = True
     optional_marker = _(" (optional)")
 
     def __init__(self, *args, **kwargs):
@@ -138,20 +163,29 @@ class LeadForm(forms.Form):
     def attribution(self):
         return attribution.clean(self.data)
 
-    def error_links(self):
-        """(anchor, message) for GOV.UK's error summary, in the order the fields appear."""
-        links = [("", error) for error in self.non_field_errors()]
-        for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS:
-                continue
-            field = self[name]
-            anchor = field.id_for_label or f"{field.auto_id}_0"
-            links += [(anchor, error) for error in errors]
-        return links
-
 
 class InquiryForm(LeadForm):
-    field_order = ["in_danger", "who_needs_help", "name", "relationship", "person_first_name", "phone", "email"]
+    # The order of the page, so the error summary lists the errors in the order they appear.
+    field_order = [
+        "in_danger",
+        "who_needs_help",
+        "name",
+        "relationship",
+        "person_first_name",
+        "phone",
+        "email",
+        "preferred_contact",
+        "best_time",
+        "voicemail_ok",
+        "substances",
+        "care_level",
+        "insurance_provider",
+        "insurance_member_id",
+        "message",
+        "privacy_consent",
+        "contact_consent",
+        "reminder_consent",
+    ]
 
     who_needs_help = forms.ChoiceField(
         label=_("Who needs help?"),
@@ -218,11 +252,12 @@ class InquiryForm(LeadForm):
             "person_first_name": "off",
             "insurance_provider": "off",
             "insurance_member_id": "off",
+            "message": "off",
         }
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
-        self.fields["phone"].widget.attrs.update(type="tel", inputmode="tel")
         self.fields["email"].widget.attrs["spellcheck"] = "false"
+        self.fields["insurance_member_id"].widget.attrs.update(spellcheck="false", autocapitalize="characters")
         self.fields["in_danger"].widget.attrs["data-danger-question"] = ""
 
     def layout(self):
@@ -268,6 +303,7 @@ class InquiryForm(LeadForm):
 
 class CallbackForm(LeadForm):
     kind = Inquiry.Kind.CALLBACK
+    field_order = ["name", "phone", "best_time", "voicemail_ok", "privacy_consent", "contact_consent"]
 
     name = TextField(label=_("Your name"), max_length=100, error_messages={"required": _("Enter your name")})
     phone = PhoneField(label=_("Phone number"), max_length=30, error_messages={"required": _("Enter a phone number")})
@@ -277,7 +313,6 @@ class CallbackForm(LeadForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs.update(type="tel", inputmode="tel", autocomplete="tel")
 
     def layout(self):
         return Layout(*self.hidden_layout(), "name", "phone", "best_time", "voicemail_ok", self.consent_layout())

@@ -84,7 +84,9 @@ class LeadFormView(View):
         return inquiry
 
     def render(self, form):
-        return noindex(render(self.request, self.template_name, {"form": form}))
+        # The empty form is a page people look for ("ask about admission"); a sent one is not.
+        response = render(self.request, self.template_name, {"form": form})
+        return noindex(response) if form.is_bound else response
 
 
 class CallbackView(LeadFormView):

@@ -26,5 +26,7 @@ def draft_body(articles):
     parts = ["Here is what we published this month.", ""]
     for article in articles:
         url = absolute(article["url"]) if article["url"].startswith("/") else article["url"]
-        parts += [f"## {article['title']}", "", article.get("summary", ""), "", f"[Read the article]({url})", ""]
+        # Link text that says where it goes (a list of links reads "Read the article" three times otherwise).
+        link = f"[Read “{article['title']}” on our site]({url})"
+        parts += [f"## {article['title']}", "", article.get("summary", ""), "", link, ""]
     return "\n".join(parts).strip() + "\n"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from newsletter import rendering, tokens
+from nexus import context_processors
 from nexus.site_url import absolute, hostname
 
 
@@ -32,7 +33,11 @@ def list_id():
 
 
 def base_context():
-    return {"center_name": settings.NEXUS_CENTER_NAME, "address": settings.NEXUS_ADDRESS}
+    """The center's name, phone, address and the crisis lines, as the site's pages get them."""
+    return context_processors.site(None) | {
+        "center_name": settings.NEXUS_CENTER_NAME,
+        "address": settings.NEXUS_ADDRESS,
+    }
 
 
 def confirmation_message(subscriber):
@@ -61,9 +66,10 @@ class IssueRenderer:
 
     def __init__(self, issue):
         self.issue = issue
-        self.html_body = rendering.to_html(issue.body)
+        self.html_body = rendering.email_html(rendering.to_html(issue.body))
         self.text_body = rendering.to_text(issue.body)
-        self.archive_url = absolute(issue.get_absolute_url())
+        # A draft's (or scheduled issue's) web page does not exist yet: no link to a 404.
+        self.archive_url = "" if issue.is_editable else absolute(issue.get_absolute_url())
         self.list_id = list_id()
         self.domain = hostname()
         self._rendered = {}

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -27,7 +28,10 @@ def send_test(modeladmin, request, queryset):
         modeladmin.message_user(request, _("Add an email address to your staff account first."), messages.ERROR)
         return
     for issue in queryset:
-        message, _message_id = IssueRenderer(issue).message_for(to=request.user.email, key=NO_SUBSCRIBER, test=True)
+        # The greeting as a subscriber who gave a first name sees it (the staff member's, else a sample).
+        message, _message_id = IssueRenderer(issue).message_for(
+            to=request.user.email, first_name=request.user.first_name or "Alex", key=NO_SUBSCRIBER, test=True
+        )
         message.send()
     modeladmin.message_user(request, _("Test sent to your address."), messages.SUCCESS)
 
@@ -97,7 +101,10 @@ class IssueAdmin(MarketingOnly, admin.ModelAdmin):
         initial = super().get_changeform_initial_data(request)
         if request.GET.get("from_articles") and articles.available():
             initial["body"] = articles.draft_body(articles.latest())
-            initial["subject"] = _("This month at %(month)s") % {"month": timezone.localdate().strftime("%B %Y")}
+            initial["subject"] = _("This month at %(center)s: %(month)s") % {
+                "center": settings.NEXUS_CENTER_NAME,
+                "month": timezone.localdate().strftime("%B %Y"),
+            }
         return initial
 
     @admin.display(description=_("progress"))

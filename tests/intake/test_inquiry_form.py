@@ -57,8 +57,8 @@ def errors_of(response):
     ("overrides", "message"),
     [
         ({"phone": "", "email": ""}, "Enter a phone number or an email address"),
-        ({"phone": "12"}, "Enter a US phone number"),
-        ({"phone": "call me maybe"}, "Enter a US phone number"),
+        ({"phone": "12"}, "Enter a phone number with its area code"),
+        ({"phone": "call me maybe"}, "Enter a phone number with its area code"),
         ({"email": "not-an-email"}, "Enter a valid email address"),
         ({"message": "x" * 5001}, "at most 5000 characters"),
         ({"name": "Jordan\x07 Example"}, "control"),
@@ -85,7 +85,7 @@ def test_errors_follow_the_gov_uk_pattern(client):
     assert "<title>Error: " in html
     assert "There is a problem" in html
     assert 'tabindex="-1" autofocus data-error-summary' in html
-    assert '<a href="#id_phone">Enter a US phone number' in html
+    assert '<a href="#id_phone">Enter a phone number with its area code' in html
     assert '<a href="#id_name">Enter your name</a>' in html
     assert 'aria-describedby="id_phone_error' in html or 'aria-describedby="id_phone_helptext id_phone_error' in html
     # The re-rendered form keeps the answers (the wrong one too, to correct it) and gets a fresh stamp.

@@ -236,7 +236,9 @@ def test_an_issue_can_start_from_the_latest_articles_when_a_source_is_configured
     assert "from_articles=1" in marketing.get("/admin/newsletter/issue/").content.decode()
     html = marketing.get("/admin/newsletter/issue/add/?from_articles=1").content.decode()
     assert "## Sleep in early recovery" in html
-    assert "[Read the article](https://nexus.example/blog/sleep/)" in html
+    assert "[Read “Sleep in early recovery” on our site](https://nexus.example/blog/sleep/)" in html
+    assert "Read the article" not in html
+    assert "This month at Nexus Recovery: " in html
     assert "Why sleep returns slowly." in html
 
 
