@@ -35,7 +35,18 @@ LIVE_FIELDS = {
 LIVE_ONLY = LIVE_FIELDS | {"go_live_at", "expire_at"}
 
 # First path segments that belong to other views; a page there would never be reachable.
-RESERVED_SLUGS = {"admin", "admissions", "newsletter", "search", "preview", "static", "media", "healthz", "style", "_page"}
+RESERVED_SLUGS = {
+    "admin",
+    "admissions",
+    "newsletter",
+    "search",
+    "preview",
+    "static",
+    "media",
+    "healthz",
+    "style",
+    "_page",
+}
 
 
 # The fields content.views.pages.page and content.presenter read of the page being shown.

@@ -51,9 +51,6 @@ def test_the_email_fits_and_reads_in_both_schemes(request, page_fixture, name, s
     assert card["width"] <= min(width, 600) + 1, card
     background = page.evaluate("getComputedStyle(document.querySelector('.email-text')).backgroundColor")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light"), background
-    assert (
-        page.get_by_role("link", name="Call +1" if name != "confirm" else "Confirm my subscription").count()
-        == 1
-    )
+    assert page.get_by_role("link", name="Call +1" if name != "confirm" else "Confirm my subscription").count() == 1
     page.assert_layout()
     page.assert_accessible()

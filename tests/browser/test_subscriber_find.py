@@ -9,6 +9,7 @@ from tests.newsletter.factories import SubscriberFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+
 @pytest.mark.parametrize("page_fixture", ["phone_page", "browser_page"])
 def test_find_by_address_page_fits_and_finds(request, page_fixture):
     page = request.getfixturevalue(page_fixture)

@@ -133,7 +133,10 @@ def test_admissions_download_the_photo_without_gps_verify_the_check_and_see_it_o
     shot(page, "check-verified")
     check.refresh_from_db()
     assert (check.status, check.network, check.verified_by, check.started_by) == (
-        "verified", "in_network", coordinator, coordinator
+        "verified",
+        "in_network",
+        coordinator,
+        coordinator,
     )
 
     with page.expect_navigation():
