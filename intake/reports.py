@@ -158,7 +158,7 @@ class Report:
         counts = Counter(lead["status"] for lead in self.leads)
         rows = [(Inquiry.Status(status).label, counts.get(status, 0)) for status in OUTCOMES]
         still_open = self.total - sum(n for _, n in rows)
-        return [*rows, (_("still open"), still_open)]
+        return [*rows, (_("Still open"), still_open)]
 
     @property
     def admitted(self):

@@ -37,3 +37,9 @@ def editor_checks(page):
 @register.inclusion_tag("admin/content/page/_checks.html")
 def checks_list(findings, editing=False):
     return {"findings": findings, "editing": editing}
+
+
+@register.filter
+def any_blocking(findings):
+    """Whether a finding stops publishing (the checks then open by themselves)."""
+    return any(finding.blocks for finding in findings)

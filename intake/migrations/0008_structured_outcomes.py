@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='inquiry',
             name='status_reason',
-            field=nexus.crypto.EncryptedTextField(blank=True, help_text='Required when the reason is "Other".', verbose_name='outcome note'),
+            field=nexus.crypto.EncryptedTextField(blank=True, help_text='Required when the reason is "Other".', verbose_name='note on the reason'),
         ),
         migrations.AddField(
             model_name='inquiry',

@@ -189,7 +189,7 @@ class Inquiry(Attribution):
         related_name="referrals",
     )
     status_reason = EncryptedTextField(
-        _("outcome note"), blank=True, help_text=_('Required when the reason is "Other".')
+        _("note on the reason"), blank=True, help_text=_('Required when the reason is "Other".')
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -94,8 +94,8 @@ def test_an_admissions_user_calls_a_lead_logs_a_voicemail_and_is_reminded(page):
     page.assert_accessible()
 
     page.get_by_label("What you did").select_option("call")
-    page.get_by_label("Outcome").select_option(label="No answer, voicemail left")
-    page.get_by_label("Note").fill("Left a short message, no details")
+    page.get_by_label("Outcome:", exact=True).select_option(label="No answer, voicemail left")
+    page.get_by_label("Note:", exact=True).fill("Left a short message, no details")
     due = timezone.localtime(timezone.now() + timedelta(hours=2)).replace(second=0, microsecond=0)
     page.get_by_label("Next follow-up").fill(f"{due:%Y-%m-%dT%H:%M}")
     with page.expect_navigation():
@@ -133,12 +133,12 @@ def test_a_refused_contact_attempt_says_why_and_keeps_the_note(page):
     sign_in(page, coordinator)
     page.goto(f"/admin/intake/inquiry/{lead.pk}/change/")
     assert page.get_by_text("not allowed: do not leave a message").is_visible()
-    page.get_by_label("Outcome").select_option(label="No answer, voicemail left")
-    page.get_by_label("Note").fill("Tried twice")
+    page.get_by_label("Outcome:", exact=True).select_option(label="No answer, voicemail left")
+    page.get_by_label("Note:", exact=True).fill("Tried twice")
     with page.expect_navigation():
         page.get_by_role("button", name="Log it").click()
     page.get_by_role("alert").filter(has_text="They did not allow voicemail").wait_for()
-    assert page.get_by_label("Note").input_value() == "Tried twice"
+    assert page.get_by_label("Note:", exact=True).input_value() == "Tried twice"
     assert page.evaluate("document.activeElement.id") == "id_kind"
     assert page.get_by_role("alert").is_visible() and page.evaluate("window.scrollY") > 0
     assert not Activity.objects.exists()

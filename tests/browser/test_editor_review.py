@@ -170,6 +170,8 @@ def test_the_checks_flag_a_stigmatising_word_and_a_click_here_link_while_the_edi
     sign_in(browser_page, editor)
     browser_page.goto(f"/admin/content/page/{benzo.pk}/change/")
     checks = browser_page.locator("#editor-checks")
+    assert checks.get_attribute("open") is None, "advice alone leaves the checks closed"
+    checks.locator("summary").click()
     # The saved demo page already has advice (a heading says "abuse"), listed before any typing.
     assert "abuse" in checks.inner_text()
     body = section_textarea(browser_page, "When use becomes a problem")
@@ -189,6 +191,7 @@ def test_the_checks_flag_a_stigmatising_word_and_a_click_here_link_while_the_edi
         phone = BrowserPage(context.new_page(), live_server.url)
         sign_in(phone, editor)
         phone.goto(f"/admin/content/page/{benzo.pk}/change/")
+        phone.locator("#editor-checks summary").click()
         field = section_textarea(phone, "When use becomes a problem")
         field.fill(field.input_value() + "\n\n[click here](/admissions/)")
         phone.wait_for_selector("#editor-checks-list :text('not saved yet')")

@@ -40,8 +40,8 @@ def test_add_a_partner_and_refer_a_lead_out_to_it(page):
     shot(page, "partners")
 
     page.goto(f"/admin/intake/inquiry/{lead.pk}/change/")
-    page.get_by_label("Status").select_option(label="referred out")
-    page.get_by_label("Reason").select_option(label="Needs a level of care we do not offer")
+    page.get_by_label("Status").select_option(label="Referred out")
+    page.get_by_label("Reason:", exact=True).select_option(label="Needs a level of care we do not offer")
     page.locator("#id_referred_to").select_option(label="Harbor Medical Detox (SAMPLE)")
     page.assert_layout()
     shot(page, "lead-referred-out")

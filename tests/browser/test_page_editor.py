@@ -197,7 +197,10 @@ def test_sections_move_by_drag_and_are_duplicated_and_removed_on_save(chromium, 
             ".section-list input[name$='-heading']:not([name*='__prefix__'])", "i => i.map(e => e.value)"
         )
         assert headings == ["Third", "First", "Second"]
-        assert "to position 1 of 3" in page.locator(".section-editor-status").text_content()
+        # Announced after a short pause (the live region is cleared first, so repeats are read).
+        page.wait_for_function(
+            "() => document.querySelector('.section-editor-status').textContent.includes('to position 1 of 3')"
+        )
         blocks.nth(1).get_by_role("button", name="Duplicate").click()
         blocks.nth(0).get_by_text("Remove on save").click()
         assert "removed" in blocks.nth(0).get_attribute("class")

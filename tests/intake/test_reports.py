@@ -69,18 +69,18 @@ def test_the_figures_of_a_month_by_the_centers_calendar(november):
     report = Report(Period(date(2026, 11, 1), date(2026, 11, 30)))
     assert (report.total, report.admitted, report.conversion) == (4, 1, 25.0)
     assert [(str(label), n) for label, n, _ in report.funnel] == [
-        ("new", 4),
-        ("contacted", 2),
-        ("screening", 1),
-        ("insurance verification", 1),
-        ("assessment scheduled", 1),
-        ("admitted", 1),
+        ("New", 4),
+        ("Contacted", 2),
+        ("Screening", 1),
+        ("Insurance verification", 1),
+        ("Assessment scheduled", 1),
+        ("Admitted", 1),
     ]
     assert [(str(label), n) for label, n in report.outcomes] == [
-        ("admitted", 1),
-        ("referred out", 1),
-        ("closed (lost)", 1),
-        ("still open", 1),
+        ("Admitted", 1),
+        ("Referred out", 1),
+        ("Closed (lost)", 1),
+        ("Still open", 1),
     ]
     speed = report.speed
     # A text sent is an attempt, not a contact: the lost lead was never reached.
@@ -122,7 +122,7 @@ def test_the_page_shows_the_figures_and_the_csv_holds_the_same_ones(client, lead
     assert rows[1:] == expected
     table = {(r[0], r[1]): r[2:] for r in rows[1:]}
     assert table[("period", "2026-11-01 to 2026-11-30")] == ["4", "1", "25.0", "75.0"]
-    assert table[("funnel", "contacted")] == ["2", "", "50.0", ""]
+    assert table[("funnel", "Contacted")] == ["2", "", "50.0", ""]
     assert table[("campaign", "winter")] == ["2", "1", "50.0", "75.0"]
     assert table[("owner", "alice")] == ["1", "1", "100.0", "30.0"]
     assert table[("volume per day", "2026-11-02")][0] == "2"
