@@ -42,12 +42,16 @@ def source_count(data, prefix="sources"):
 
 class SectionFormSet(BaseInlineFormSet):
     def clean(self):
-        """A citation of a source the page does not have is an error on the section citing it."""
+        """A citation of a source the page does not have is an error on the section citing it, and so
+        is a new source cited out of turn: sources are numbered from 1 in the order the page cites them."""
         super().clean()
         count = source_count(self.data)
-        for form in self.forms:
-            if not hasattr(form, "cleaned_data") or (self.can_delete and self._should_delete_form(form)):
-                continue
+        kept = [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data") and not (self.can_delete and self._should_delete_form(form))
+        ]
+        for form in kept:
             missing = sorted({n for n in markdown.citations(form.cleaned_data.get("body")) if n < 1 or n > count})
             if missing:
                 message = _(
@@ -56,6 +60,26 @@ class SectionFormSet(BaseInlineFormSet):
                 )
                 params = {"numbers": ", ".join(f"[^{n}]" for n in missing), "count": count}
                 form.add_error("body", ValidationError(message, code="missing_source", params=params))
+        self.check_citation_order(sorted(kept, key=lambda form: form.cleaned_data.get("order") or 0))
+
+    def check_citation_order(self, forms_in_page_order):
+        """The first new source the page cites is [^1], the next new one [^2], and so on."""
+        cited = set()
+        for form in forms_in_page_order:
+            for number in markdown.citations(form.cleaned_data.get("body")):
+                if number in cited:
+                    continue
+                expected = len(cited) + 1
+                if number != expected:
+                    message = _(
+                        "Sources are numbered in the order the page first cites them: the next new source "
+                        "cited here should be [^%(expected)s], not [^%(number)s]. Renumber the citations, or "
+                        "reorder the sources below."
+                    )
+                    params = {"expected": expected, "number": number}
+                    form.add_error("body", ValidationError(message, code="citation_order", params=params))
+                    return
+                cited.add(number)
 
 
 class SectionInline(admin.StackedInline):

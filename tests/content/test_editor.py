@@ -163,3 +163,40 @@ def test_two_sections_with_one_heading_get_their_own_anchors():
     first = SectionFactory(page=page, heading="Getting help", anchor="")
     copy = SectionFactory(page=page, heading="Getting help", anchor="")
     assert (first.anchor, copy.anchor) == ("getting-help", "getting-help-2")
+
+
+def sourced_page(bodies, sources=3):
+    page = PageFactory()
+    for order, body in enumerate(bodies):
+        SectionFactory(page=page, order=order, body=body)
+    for order in range(sources):
+        SourceFactory(page=page, order=order, title=f"Source {order + 1}")
+    return page
+
+
+def test_sources_are_numbered_in_the_order_the_page_first_cites_them(client, editor):
+    page = sourced_page(["First.[^1]", "Second.[^2] Again.[^1]", "Third.[^3]"])
+    client.force_login(editor)
+    url, data = change_form(client, page)
+    assert client.post(url, data).status_code == 302, "in order: saved"
+    data["sections-0-body"] = ["First.[^2]"]
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "the next new source cited here should be [^1], not [^2]" in html
+    assert page.sections.get(order=0).body == "First.[^1]", "nothing saved"
+
+
+def test_moving_a_section_above_the_first_citation_is_checked_in_the_new_order(client, editor):
+    """The editor's script renumbers `order` when sections move: the rule follows the page as it will be."""
+    page = sourced_page(["First.[^1]", "Second.[^2]"], sources=2)
+    client.force_login(editor)
+    url, data = change_form(client, page)
+    data["sections-0-order"], data["sections-1-order"] = ["1"], ["0"]
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "should be [^1], not [^2]" in response.content.decode()
+    # Removing a section on save takes its citations away too: then [^2] comes first and is refused.
+    url, data = change_form(client, page)
+    data["sections-0-DELETE"] = ["on"]
+    assert "should be [^1], not [^2]" in client.post(url, data).content.decode()
