@@ -37,9 +37,10 @@ def _read():
                 "credentials": r.credentials,
                 "role": r.role,
                 "initials": r.initials,
+                "portrait": r.portrait,
                 "sample": r.is_sample,
             }
-            for r in Reviewer.objects.team()
+            for r in Reviewer.objects.team().select_related("portrait")
         ],
     }
 

@@ -10,7 +10,7 @@ class ReviewerAdmin(admin.ModelAdmin):
     list_display = ["name", "credentials", "role", "on_team", "team_order", "user", "is_sample"]
     list_editable = ["on_team", "team_order"]
     search_fields = ["name"]
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "portrait"]
 
 
 @admin.register(Review)

@@ -17,7 +17,15 @@ class Reviewer(models.Model):
     name = models.CharField(_("name"), max_length=100)
     credentials = models.CharField(_("credentials"), max_length=100, help_text=_("For example: MD, FASAM"))
     licence = models.CharField(_("licence"), max_length=100, help_text=_("Licence type, number and state."))
-    photo = models.FileField(_("photo"), upload_to="reviewers/", blank=True)
+    portrait = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("From the image library, with alt text. Without one the team shows initials."),
+    )
     bio = models.TextField(_("bio"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -50,7 +58,7 @@ class Reviewer(models.Model):
 
     @property
     def initials(self):
-        """For the placeholder avatar until reviewers' photos come from the image library."""
+        """For the avatar of a reviewer with no photo in the image library."""
         words = [w for w in self.name.replace("Dr.", "").split() if w[:1].isalpha()]
         return "".join(w[0].upper() for w in words[:1] + words[-1:]) if words else "?"
 

@@ -90,3 +90,22 @@ def test_staff_edit_every_trust_signal_in_the_admin(admin_client, site):
         {"name": "CARF", "kind": "accreditation", "detail": "", "verify_url": "not a link", "order": 0},
     )
     assert response.status_code == 200 and "Enter a valid URL." in response.content.decode()
+
+
+def test_a_reviewer_with_a_library_photo_is_shown_with_it_and_its_alt_text_the_others_with_initials(client, site):
+    from tests.images.factories import image
+
+    morgan = Reviewer.objects.get(name="Dr. Morgan Example")
+    with committed():
+        morgan.portrait = image(title="Morgan", alt="Dr. Morgan Example smiling in the clinic garden")
+        morgan.save()
+    about = client.get("/about/").content.decode()
+    team = about[about.index("Our clinical team") :]
+    assert '<picture class="avatar avatar-photo">' in team
+    assert 'alt="Dr. Morgan Example smiling in the clinic garden"' in team
+    assert team.count('class="avatar" aria-hidden="true"') == Reviewer.objects.team().count() - 1
+    with committed():
+        morgan.portrait.delete()  # deleting the image leaves the reviewer, back to initials
+    morgan.refresh_from_db()
+    assert morgan.portrait is None
+    assert "avatar-photo" not in client.get("/about/").content.decode()
