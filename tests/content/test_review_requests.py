@@ -143,4 +143,4 @@ def test_a_save_with_no_edits_keeps_the_review_and_the_page_out_of_the_queue(cli
     content_hash = snapshot.fingerprint(snapshot.raw(reviewed))
     assert services.has_current_review(reviewed, content_hash)
     html = client.get(url).content.decode()
-    assert "The current review covers this saved draft" in html and "Request review" not in html
+    assert "The current clinical review covers this draft." in html and "Request review" not in html
