@@ -46,13 +46,9 @@ def _read():
 
 
 def signals():
-    """Every published trust signal as plain data, from the cache (four queries when it is cold)."""
-    key = content_cache.key("trust")
-    entry = content_cache.get(key)
-    if entry is None:
-        entry = _read()
-        content_cache.set(key, entry)
-    return entry
+    """Every published trust signal as plain data, read once per content generation in this process
+    (content.cache.remembered, as the settings row and the menu are)."""
+    return content_cache.remembered("trust", _read)
 
 
 def blocks_for(url_path):
