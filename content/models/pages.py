@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,9 +31,10 @@ LIVE_FIELDS = {
 
 # What the public reads from the page's row rather than from its published version: the live copies
 # above, and the schedule, which is the page's and honoured at request time (an expiry set on a live
-# page takes it down without a new version). Every other field is draft until published
-# (tests/content/test_draft_stays_draft.py walks them all).
-LIVE_ONLY = LIVE_FIELDS | {"go_live_at", "expire_at"}
+# page takes it down without a new version). A page's language and its link to the original it
+# translates are the page's too: set when the translation is made, never part of a version. Every
+# other field is draft until published (tests/content/test_draft_stays_draft.py walks them all).
+LIVE_ONLY = LIVE_FIELDS | {"go_live_at", "expire_at", "language", "translation_of", "translated_from"}
 
 # First path segments that belong to other views; a page there would never be reachable.
 RESERVED_SLUGS = {
@@ -150,6 +152,30 @@ class Page(models.Model):
     )
     related = models.ManyToManyField("self", verbose_name=_("related pages"), blank=True, symmetrical=False)
 
+    # A page is in one language; a translation links to its original (itself in the default language)
+    # and records which published version of the original it was last brought up to date with.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en", editable=False, db_index=True
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="translations",
+    )
+    translated_from = models.ForeignKey(
+        "content.Revision",
+        verbose_name=_("translated from version"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     go_live_at = models.DateTimeField(_("publish at"), null=True, blank=True, help_text=_("Empty: at once."))
     expire_at = models.DateTimeField(_("expire at"), null=True, blank=True, help_text=_("Empty: never."))
@@ -205,6 +231,9 @@ class Page(models.Model):
                 violation_error_code="expiry_before_publish",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="content_page_slug_not_empty"),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"], name="content_page_one_translation_per_language"
+            ),
         ]
         # The GIN index on search_vector is PostgreSQL-only: see migration 0002.
 

@@ -11,6 +11,10 @@ class ReviewerQuerySet(models.QuerySet):
         return self.filter(on_team=True).order_by("team_order", "name")
 
 
+def default_languages():
+    return ["en"]
+
+
 class Reviewer(models.Model):
     """A clinician who signs off clinical pages, shown by name and credentials on them."""
 
@@ -41,6 +45,8 @@ class Reviewer(models.Model):
         _("show in the clinical team"), default=False, help_text=_("Listed on the home and About pages.")
     )
     team_order = models.PositiveSmallIntegerField(_("order in the team"), default=0)
+    # Language codes (settings.LANGUAGES) this clinician reads well enough to review a page in.
+    languages = models.JSONField(_("reads"), default=default_languages, blank=True)
 
     objects = ReviewerQuerySet.as_manager()
 
@@ -55,6 +61,9 @@ class Reviewer(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         content_cache.invalidate()  # the team is shown on cached pages
+
+    def reads(self, language):
+        return language in (self.languages or [])
 
     @property
     def initials(self):

@@ -159,6 +159,8 @@ class Inquiry(Attribution):
         blank=True,
         help_text=_("The form's language when they wrote; change it when they tell you another."),
     )
+    # Their answer to "Would you rather we speak Spanish?": empty when not asked or not answered.
+    prefers_spanish = models.BooleanField(_("prefers Spanish"), null=True, blank=True)
     substances = models.JSONField(_("substances"), default=list, blank=True)
     care_level = models.CharField(_("level of care"), max_length=12, choices=CareLevel.choices, blank=True)
     insurance_provider = EncryptedTextField(_("insurance provider"), blank=True)

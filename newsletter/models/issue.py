@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -39,6 +40,8 @@ class Issue(models.Model):
         help_text=_("The short line inboxes show after the subject."),
     )
     body = models.TextField(_("body (Markdown)"))
+    # An issue goes to the subscribers of its language only.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     scheduled_at = models.DateTimeField(_("send at"), null=True, blank=True)
     started_at = models.DateTimeField(_("sending started at"), null=True, blank=True, editable=False)

@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -56,6 +57,8 @@ class Subscriber(models.Model):
     first_name = models.CharField(_("first name"), max_length=100, blank=True, validators=[no_line_breaks])
     key = models.UUIDField(_("link key"), default=uuid.uuid4, unique=True, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    # The language they signed up in: their emails are written in it, and they get that language's issues.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     source = models.CharField(_("source"), max_length=200, blank=True, help_text=_("Form and page, or import."))
     signup_round = models.PositiveIntegerField(
         _("sign-up round"), default=1, help_text=_("Counts sign-up requests; only the latest link confirms.")

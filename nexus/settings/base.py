@@ -219,7 +219,10 @@ NEXUS_STAFF_SESSION_MAX_SECONDS = env.int("NEXUS_STAFF_SESSION_MAX_SECONDS", def
 
 # I18N ---------------------------------------------------------------------
 
-LANGUAGE_CODE = "en-us"
+# English at /, Spanish under /es/ (nexus/urls.py). The names are each language's own.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True
