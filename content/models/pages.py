@@ -48,6 +48,8 @@ RESERVED_SLUGS = {
     "healthz",
     "style",
     "_page",
+    # The other languages' prefixes (i18n_patterns): /es/ is the Spanish site.
+    *(code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE),
 }
 
 
@@ -283,7 +285,12 @@ class Page(models.Model):
 
     def draft_path(self):
         """The address the page will have once its current slug and parent are published."""
-        prefix = self.parent.url_path if self.parent_id else "/"
+        if self.parent_id:
+            prefix = self.parent.url_path
+        elif self.language and self.language != settings.LANGUAGE_CODE:
+            prefix = f"/{self.language}/"  # a top-level page of another language lives under its prefix
+        else:
+            prefix = "/"
         return f"{prefix}{self.slug}/"
 
     def ancestors(self):
