@@ -21,13 +21,13 @@ REVIEW_NOTES = (
 )
 
 
-def sample_notice(extra=""):
+def sample_notice(extra=" No sustituye la consulta con su médico."):
     """The first block of every Spanish demo page: it says SAMPLE where a reader starts."""
     return {
         "kind": "text",
         "heading": "",
         "body": "**MUESTRA (SAMPLE).** Esta página en español es un texto de demostración, pendiente de "
-        f"revisión clínica real. No sustituye la consulta con su médico.{extra}",
+        f"revisión clínica real.{extra}",
     }
 
 
@@ -55,7 +55,7 @@ PAGES = [
         [
             sample_notice(
                 " Por ahora, de los programas solo la desintoxicación médica tiene su página en español; "
-                "las demás están en inglés."
+                "los demás están en inglés."
             ),
             HELP_NOW,
         ],
@@ -100,7 +100,7 @@ PAGES = [
             "summary": "Cómo empezar el tratamiento: qué le preguntaremos, qué pasa después y en cuánto tiempo.",
         },
         [
-            sample_notice(),
+            sample_notice(""),
             text(
                 "Empezar el tratamiento",
                 "Puede llamarnos a cualquier hora, o enviarnos una consulta breve: un coordinador de "
@@ -138,7 +138,10 @@ PAGES = [
             "se guardan.",
         },
         [
-            sample_notice(" El texto legal también debe revisarlo una persona responsable de la clínica."),
+            sample_notice(
+                " Antes de usarlo en el sitio real, también debe revisarlo la persona responsable de la "
+                "privacidad en la clínica."
+            ),
             text(
                 "Qué datos recogemos",
                 "Solo recogemos lo que usted decide enviarnos: los datos de una consulta de ingreso o de una "
