@@ -297,6 +297,15 @@ def test_saving_the_pipeline_keeps_the_answer(client, coordinator):
     assert (lead.status, lead.prefers_spanish) == ("contacted", True)
 
 
+def test_the_csv_export_says_the_language_and_the_answer(client, lead_user):
+    lead = InquiryFactory(language="es", prefers_spanish=True)
+    client.force_login(lead_user)
+    response = client.post(LEADS, {"action": "export_csv", "_selected_action": [lead.pk]})
+    header, row = response.content.decode().splitlines()[:2]
+    assert header.endswith(",language,prefers_spanish")
+    assert row.endswith(",es,True")
+
+
 # Merging --------------------------------------------------------------------------------------
 
 
