@@ -274,6 +274,24 @@ def test_a_team_lead_filters_the_team_view_too(client):
     assert set(re.findall(r'href="/admin/intake/inquiry/(\d+)/change/"', html)) == {str(spanish.pk)}
 
 
+def test_the_admin_home_panels_say_spanish_speaking_beside_the_number_and_no_name(coordinator):
+    from django.test import RequestFactory
+
+    from intake.home import home_panels
+
+    spanish = InquiryFactory(name="Lucía Example", language="es", in_danger=True)
+    prefers = InquiryFactory(name="Robin Example", language="en", prefers_spanish=True)
+    english = InquiryFactory(name="Dana Example", language="en")
+    request = RequestFactory().get("/admin/")
+    request.user = coordinator
+    labels = {item["label"] for item in home_panels(request)[1]["items"]}
+    assert labels == {
+        f"Lead #{spanish.pk} · urgent · Spanish-speaking",
+        f"Lead #{prefers.pk} · Spanish-speaking",
+        f"Lead #{english.pk}",
+    }
+
+
 # The lead page --------------------------------------------------------------------------------
 
 
