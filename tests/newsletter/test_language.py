@@ -6,14 +6,17 @@ import datetime
 import re
 
 import pytest
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import include, path
 from django.utils import timezone, translation
 
 from newsletter import services
 from newsletter.models import Issue, SignupRequest, Subscriber
+from nexus import urls as site_urls
 from nexus.models import AuditEvent
 from nexus.roles import MARKETING
 from tests.newsletter.factories import IssueFactory, SubscriberFactory
@@ -23,6 +26,12 @@ pytestmark = pytest.mark.django_db
 ISSUES = "/admin/newsletter/issue/"
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 ENGLISH_SUBJECT = "Please confirm your subscription to the Nexus Recovery newsletter"
+# The newsletter under i18n_patterns, as the URL work will put it (English unprefixed, Spanish at
+# /es/), before the site's own patterns: what the archive and the emails do once /es/ exists.
+urlpatterns = [
+    *i18n_patterns(path("newsletter/", include("newsletter.urls")), prefix_default_language=False),
+    *site_urls.urlpatterns,
+]
 
 
 def sign_up(client, language=None, **overrides):
@@ -241,6 +250,31 @@ def test_an_english_issues_page_is_unchanged(client):
     response = client.get(issue.get_absolute_url())
     assert response["Content-Language"] == "en"
     assert "1 December 2026" in response.content.decode()
+
+
+@pytest.mark.urls(__name__)
+def test_once_spanish_has_its_urls_a_spanish_issue_lives_under_es_and_links_there(client):
+    issue = sent_issue(subject="El sueño en la recuperación", language="es")
+    own = f"/es/newsletter/archive/{issue.pk}/"
+    assert issue.get_absolute_url() == own
+    response = client.get(f"/newsletter/archive/{issue.pk}/")
+    assert (response.status_code, response["Location"]) == (301, own)
+    with translation.override("es"):  # as LocaleMiddleware activates it from the /es/ prefix
+        response = client.get(own)
+    assert response.status_code == 200 and response["Content-Language"] == "es"
+    english = sent_issue(language="en")
+    assert client.get(f"/newsletter/archive/{english.pk}/").status_code == 200
+
+
+@pytest.mark.urls(__name__)
+def test_once_spanish_has_its_urls_a_spanish_issues_email_links_to_spanish_pages(django_capture_on_commit_callbacks):
+    SubscriberFactory(email="ana@example.com", language="es")
+    issue = IssueFactory(language="es")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_sending(issue_id=issue.pk)
+    (message,) = mail.outbox
+    assert f"/es/newsletter/archive/{issue.pk}/" in message.body
+    assert re.search(r"<https?://[^/]+/es/newsletter/unsubscribe/[^>]+/>", message.extra_headers["List-Unsubscribe"])
 
 
 # The admin ------------------------------------------------------------------------------------
