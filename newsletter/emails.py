@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives, make_msgid
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from newsletter import rendering, tokens
 from nexus import context_processors
@@ -43,8 +44,9 @@ def base_context():
 def confirmation_message(subscriber):
     link = absolute(reverse("newsletter:confirm", args=[tokens.make_confirm_token(subscriber)]))
     context = base_context() | {"subscriber": subscriber, "link": link, "days": tokens.CONFIRM_MAX_AGE.days}
+    subject = gettext("Please confirm your subscription to the %(name)s newsletter")
     message = NewsletterMessage(
-        subject=f"Please confirm your subscription to the {settings.NEXUS_CENTER_NAME} newsletter",
+        subject=subject % {"name": settings.NEXUS_CENTER_NAME},
         body=render_to_string("newsletter/email/confirm.txt", context),
         from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
         to=[subscriber.email],
