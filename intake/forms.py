@@ -157,7 +157,8 @@ class LeadForm(forms.Form):
         ]
 
     def consent_layout(self):
-        privacy = HTML('<p>Read our <a href="/privacy-notice/">privacy notice</a> (opens in this tab).</p>')
+        notice = _('Read our <a href="/privacy-notice/">privacy notice</a> (opens in this tab).')
+        privacy = HTML(f"<p>{notice}</p>")
         return Fieldset(_("Your consent"), privacy, "privacy_consent", "contact_consent", *self.extra_consents())
 
     def extra_consents(self):
@@ -291,7 +292,7 @@ class InquiryForm(LeadForm):
             Fieldset(_("About you"), "who_needs_help", "name", "relationship", "person_first_name"),
             Fieldset(
                 _("How to reach you"),
-                HTML('<p class="form-text">Give a phone number, an email address, or both.</p>'),
+                HTML('<p class="form-text">{}</p>'.format(_("Give a phone number, an email address, or both."))),
                 "phone",
                 "email",
                 "preferred_contact",

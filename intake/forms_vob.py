@@ -107,7 +107,7 @@ class InsuranceForm(LeadForm):
             Fieldset(_("How to reach you"), "phone", "email", "best_time", "voicemail_ok", "prefers_spanish"),
             Fieldset(
                 _("The insurance"),
-                HTML('<p class="form-text">Copy these from the insurance card.</p>'),
+                HTML('<p class="form-text">{}</p>'.format(_("Copy these from the insurance card."))),
                 "payer",
                 "member_id",
                 "group_number",
