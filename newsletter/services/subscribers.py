@@ -74,12 +74,13 @@ def subscribe(*, email, first_name="", source, consent_version=consent.CURRENT_V
     the sign-up's language, at most one per throttle interval.
     """
     now = now or timezone.now()
+    language = language or languages.active()
     fields = {
-        "language": language or languages.active(),
+        "language": language,
         "first_name": first_name,
         "source": source,
         "consent_version": consent_version,
-        "consent_text": consent.WORDING[consent_version],
+        "consent_text": consent.text(consent_version, language),
         "consent_at": now,
     }
     try:

@@ -241,8 +241,8 @@ def test_a_spanish_issues_page_is_rendered_in_spanish(client):
     response = client.get(issue.get_absolute_url())
     assert response.status_code == 200
     assert response["Content-Language"] == "es"
-    # Django's own Spanish month names: the page was rendered with Spanish active.
-    assert "1 diciembre 2026" in response.content.decode()
+    # Spanish month names and the catalogue's date format: the page was rendered with Spanish active.
+    assert "1 de diciembre de 2026" in response.content.decode()
 
 
 def test_an_english_issues_page_is_unchanged(client):
