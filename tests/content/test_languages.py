@@ -264,3 +264,31 @@ def test_spanish_search_stems_in_spanish(client, addiction_pages):
     else:
         assert search_paths(client, "/es/search/", "adicción") == ["/es/adiccion/"]
         assert search_paths(client, "/search/", "adicción") == []
+
+
+def test_robots_txt_keeps_the_spanish_search_and_form_results_out_too(client):
+    text = client.get("/robots.txt").content.decode()
+    for path in ["/search/", "/es/search/", "/es/preview/", "/es/admissions/thank-you/", "/es/newsletter/confirm/"]:
+        assert f"Disallow: {path}\n" in text
+
+
+def test_spanish_pages_and_the_switcher_pass_the_nu_checker(client, benzo, tmp_path):
+    from tests.nexus.test_valid_html import check
+
+    published_page(slug="about", title="About us")
+    files = []
+    for number, (path, status) in enumerate(
+        [
+            ("/es/", 200),
+            ("/es/benzodiacepinas/", 200),
+            ("/benzodiazepines/", 200),
+            ("/about/", 200),
+            ("/es/search/?q=benzodiacepinas", 200),
+            ("/es/no-existe/", 404),
+        ]
+    ):
+        response = client.get(path)
+        assert response.status_code == status, path
+        files.append(tmp_path / f"{number}.html")
+        files[-1].write_bytes(response.content)
+    assert check(files) == []
