@@ -135,6 +135,13 @@ def test_an_untranslated_page_switches_to_the_spanish_home_and_its_note_without_
         assert client.get("/es/").content == home.content
 
 
+def test_the_spanish_search_form_and_the_site_name_stay_in_spanish(client):
+    page = html(client.get("/es/search/?q=ayuda"))
+    assert '<form method="get" action="/es/search/"' in page
+    assert '<a class="site-name" href="/es/">' in page
+    assert '<a class="site-name" href="/">' in html(client.get("/search/"))
+
+
 def test_home_search_and_forms_switch_to_the_same_address_in_the_other_language(client):
     assert links(client.get("/")) == [("/es/", "es", "es", "Español")]
     assert links(client.get("/es/")) == [("/", "en", "en", "English")]

@@ -50,6 +50,16 @@ def test_a_page_without_translation_sends_a_spanish_browser_to_the_spanish_home(
     assert response["Location"] == "/es/"
 
 
+def test_an_unpublished_translation_is_not_where_a_spanish_browser_is_sent(client):
+    from tests.content.factories import PageFactory, committed
+
+    english = published_page(slug="about", title="About us")
+    with committed():
+        PageFactory(slug="sobre-nosotros", language="es", translation_of=english)
+    response = client.get("/about/", **SPANISH)
+    assert response["Location"] == "/es/"
+
+
 def test_the_home_page_sends_a_spanish_browser_to_es_and_keeps_the_campaign_parameters(client):
     response = client.get("/?utm_source=radio&utm_campaign=otono", **SPANISH)
     assert response.status_code == 302
