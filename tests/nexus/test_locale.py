@@ -188,11 +188,13 @@ def nginx_in_front(live_server):
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and process.poll() is None:
         with socket.socket() as attempt:
             if attempt.connect_ex(("127.0.0.1", port)) == 0:
                 break
         time.sleep(0.05)
+    else:
+        pytest.fail(f"nginx did not start: {(directory / 'error.log').read_text()}")
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=10)
@@ -242,3 +244,20 @@ def test_the_nginx_micro_cache_never_gives_one_language_the_others_answer(nginx_
     assert '<html lang="en">' in body
     # A bot without Accept-Language reads English, never a redirect someone else was given.
     assert through(nginx_in_front, "/about/")[0] == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nginx_lets_the_insurance_form_take_its_photos_in_every_language(nginx_in_front):
+    """nginx refuses bodies over 1 MB except on the insurance form: /es/admissions/insurance/ too.
+    (Django then refuses this body itself: it is not the form's multipart upload.)"""
+    for path in ["/admissions/insurance/", "/es/admissions/insurance/"]:
+        request = urllib.request.Request(nginx_in_front + path, data=b"x" * 2_000_000, method="POST")  # noqa: S310
+        try:
+            urllib.request.urlopen(request, timeout=10)  # noqa: S310
+        except urllib.error.HTTPError as error:
+            body = error.read().decode()
+            assert "<center>nginx" not in body, f"nginx refused {path} ({error.code})"
+    request = urllib.request.Request(nginx_in_front + "/es/newsletter/", data=b"x" * 2_000_000, method="POST")  # noqa: S310
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)  # noqa: S310
+    assert refused.value.code == 413 and "<center>nginx" in refused.value.read().decode()
