@@ -51,6 +51,20 @@ STEPS = [
         "We explain the options, detox to outpatient care. Nothing is booked unless you ask.",
     ),
 ]
+# The same steps in Spanish, written for Spanish-speaking families (not a word-for-word copy).
+STEPS_ES = [
+    (
+        "Le atiende una persona",
+        "Alguien del equipo de ingresos contesta, de día o de noche. No necesita saber qué decir.",
+    ),
+    ("Primero escuchamos", "Le preguntamos qué está pasando y si alguien corre peligro, y respondemos sus dudas."),
+    ("Revisamos su seguro", "Con su permiso, averiguamos qué cubre su seguro, sin costo para usted."),
+    (
+        "Usted decide el siguiente paso",
+        "Le explicamos las opciones, de la desintoxicación a la atención ambulatoria. "
+        "No reservamos nada si usted no lo pide.",
+    ),
+]
 TEAM = [
     {"name": "Dr. Morgan Example", "credentials": "MD, psychiatry (SAMPLE)", "role": "Psychiatrist (SAMPLE)"},
     {"name": "Riley Placeholder", "credentials": "LCSW (SAMPLE)", "role": "Clinical director (SAMPLE)"},
@@ -62,8 +76,11 @@ def sample_trust():
         Accreditation.objects.get_or_create(name=fields["name"], defaults={**fields, "order": order, "is_sample": True})
     for order, fields in enumerate(INSURANCE):
         InsurancePlan.objects.get_or_create(name=fields["name"], defaults={**fields, "order": order, "is_sample": True})
-    for order, (title, body) in enumerate(STEPS):
-        CallStep.objects.get_or_create(title=title, defaults={"body": body, "order": order, "is_sample": True})
+    for language, steps in (("en", STEPS), ("es", STEPS_ES)):
+        for order, (title, body) in enumerate(steps):
+            CallStep.objects.get_or_create(
+                title=title, language=language, defaults={"body": body, "order": order, "is_sample": True}
+            )
     for order, fields in enumerate(TEAM, start=1):
         Reviewer.objects.get_or_create(
             name=fields["name"],

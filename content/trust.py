@@ -21,6 +21,7 @@ def accreditations():
             "url": a.verify_url,
             "sample": a.is_sample,
             "is_licence": a.kind == Accreditation.Kind.LICENCE,
+            "lang": a.language,
         }
         for a in Accreditation.objects.shown()
     ]
@@ -29,8 +30,14 @@ def accreditations():
 def _read():
     return {
         "accreditations": accreditations(),
-        "insurance": [{"name": i.name, "note": i.note, "sample": i.is_sample} for i in InsurancePlan.objects.shown()],
-        "steps": [{"title": s.title, "body": s.body, "sample": s.is_sample} for s in CallStep.objects.shown()],
+        "insurance": [
+            {"name": i.name, "note": i.note, "sample": i.is_sample, "lang": i.language}
+            for i in InsurancePlan.objects.shown()
+        ],
+        "steps": [
+            {"title": s.title, "body": s.body, "sample": s.is_sample, "lang": s.language}
+            for s in CallStep.objects.shown()
+        ],
         "team": [
             {
                 "name": r.name,

@@ -7,21 +7,21 @@ from content.models import Accreditation, CallStep, InsurancePlan
 
 class TrustAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_published"]
-    list_filter = ["is_published", "is_sample"]
+    list_filter = ["language", "is_published", "is_sample"]
 
 
 @admin.register(Accreditation)
 class AccreditationAdmin(TrustAdmin):
-    list_display = ["name", "kind", "detail", "verify_url", "order", "is_published", "is_sample"]
+    list_display = ["name", "kind", "detail", "verify_url", "language", "order", "is_published", "is_sample"]
     search_fields = ["name", "detail"]
 
 
 @admin.register(InsurancePlan)
 class InsurancePlanAdmin(TrustAdmin):
-    list_display = ["name", "note", "order", "is_published", "is_sample"]
+    list_display = ["name", "note", "language", "order", "is_published", "is_sample"]
     search_fields = ["name"]
 
 
 @admin.register(CallStep)
 class CallStepAdmin(TrustAdmin):
-    list_display = ["title", "body", "order", "is_published", "is_sample"]
+    list_display = ["title", "body", "language", "order", "is_published", "is_sample"]

@@ -2,6 +2,7 @@
 first call. Editors keep them in the admin; the home, About and admission pages and the footer
 show the published ones. The clinical team is the reviewers marked `on_team` (reviews.py)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +10,15 @@ from content import cache as content_cache
 
 
 class TrustQuerySet(models.QuerySet):
-    def shown(self):
-        return self.filter(is_published=True)
+    def shown(self, language=None):
+        """The published items written in `language` (the active one); where that language has
+        none yet, the default language's, so a page never loses its trust signals."""
+        language = language or content_cache.language()
+        published = self.filter(is_published=True)
+        own = published.filter(language=language)
+        if language == settings.LANGUAGE_CODE or own.exists():
+            return own
+        return published.filter(language=settings.LANGUAGE_CODE)
 
 
 class TrustItem(models.Model):
@@ -19,6 +27,8 @@ class TrustItem(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_sample = models.BooleanField(_("sample"), default=False, help_text=_("Shown as SAMPLE on screen."))
     is_published = models.BooleanField(_("published"), default=True)
+    # Each language has its own rows: words editors write are written per language.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
 
     objects = TrustQuerySet.as_manager()
 

@@ -320,3 +320,24 @@ def test_the_frame_links_to_the_readers_privacy_notice_and_hours(client):
     # The inquiry form's consent paragraph names the same page.
     assert 'href="/es/aviso-de-privacidad/"' in html(client.get("/es/admissions/"))
     assert 'href="/privacy-notice/"' in html(client.get("/admissions/"))
+
+
+def test_trust_signals_are_shown_in_the_readers_language_or_marked_as_english(client):
+    """A first-call step written in Spanish replaces the English ones on Spanish pages; insurance
+    with no Spanish rows yet stays, marked lang="en" so it is read out as English."""
+    from content.models import CallStep, InsurancePlan
+
+    with committed():
+        CallStep.objects.create(title="Someone answers", body="Day or night.", language="en")
+        CallStep.objects.create(title="Le atiende una persona", body="De día o de noche.", language="es")
+        InsurancePlan.objects.create(name="Aetna", note="most plans", language="en")
+    english, spanish_home = html(client.get("/")), html(client.get("/es/"))
+    assert "Someone answers" in english and "Le atiende una persona" not in english
+    assert "Le atiende una persona" in spanish_home and "Someone answers" not in spanish_home
+    assert '<li lang="en">Aetna (most plans)' in spanish_home
+    assert '<li lang="en">' not in english
+    # An unpublished Spanish step does not hide the English ones it would replace... nor show.
+    CallStep.objects.filter(language="es").update(is_published=False)
+    with committed():
+        CallStep.objects.get(language="en").save()  # moves the content generation on
+    assert "Someone answers" in html(client.get("/es/"))
