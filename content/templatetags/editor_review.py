@@ -23,7 +23,10 @@ def review_panel(context, page):
         "waiting": waiting,
         "last_review": review,
         "can_request": user.has_perm("content.change_page") and page.is_clinical and not covered and waiting is None,
-        "can_record": roles.has_role(user, roles.CLINICAL_REVIEWERS) and page.is_clinical and not covered,
+        "can_record": roles.has_role(user, roles.CLINICAL_REVIEWERS)
+        and page.is_clinical
+        and not covered
+        and services.reads_language(user, page.language),
         "diff_url": reverse("admin:content_page_diff", args=[page.pk]),
     }
 
