@@ -347,7 +347,7 @@ def translate_page(*, page, language, user):
         raise ValidationError(_("Pages are translated from English into another language."), code="bad_language")
     # Locked, so two requests to translate the same page queue here (PostgreSQL); the unique
     # constraint settles it where rows cannot be locked (SQLite).
-    original = Page.objects.select_for_update().select_related("live_revision").get(pk=page.pk)
+    original = Page.objects.select_for_update(of=("self",)).select_related("live_revision").get(pk=page.pk)
     if original.translation_of_id is not None or original.language != settings.LANGUAGE_CODE:
         raise ValidationError(
             _("This page is itself a translation: translate its original instead."), code="translation_of_translation"
@@ -455,7 +455,7 @@ def _relinked(sections, ids):
 def mark_translation_up_to_date(*, page, user):
     """The translator says the translation now says what the original's live version says: it is
     no longer out of date until the original's published content changes again."""
-    translation = Page.objects.select_for_update().select_related("translation_of").get(pk=page.pk)
+    translation = Page.objects.select_for_update(of=("self",)).select_related("translation_of").get(pk=page.pk)
     if translation.translation_of_id is None:
         raise ValidationError(_("This page is not a translation."), code="not_a_translation")
     live_id = translation.translation_of.live_revision_id

@@ -284,7 +284,7 @@ def test_the_translation_editor_shows_the_originals_published_text_with_links(cl
         "Medical detox",
         "Safe withdrawal, with care.",
         "Section 1: What happens",
-        "Doctors watch over you.[^1]",
+        'Doctors watch over <span class="cited-word">you.[^1]</span>',
     ):
         assert words in pane
     assert "Unpublished words." not in pane, "the original's published text, not its draft"
