@@ -295,6 +295,10 @@ class Page(models.Model):
             raise ValidationError(
                 {"slug": ValidationError(_("This address is used by another part of the site."), code="reserved")}
             )
+        if self.parent_id and self.parent.language != self.language:
+            # A Spanish page under an English one would live at an English address, outside /es/.
+            message = _("Choose a parent page in the same language as this page, or none.")
+            raise ValidationError({"parent": ValidationError(message, code="parent_language")})
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:

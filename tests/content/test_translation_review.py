@@ -2,6 +2,7 @@
 never counts for it (nor its for the English page), and the languages are read as they are now."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -168,3 +169,16 @@ def test_the_reviewer_admin_ticks_languages(client, admin_user, english_reviewer
     assert "English, Español" in listing
     data.update(languages=["xx"])
     assert client.post(url, data).status_code == 200, "a language the site does not have is refused"
+
+
+def test_a_review_request_for_the_spanish_page_emails_only_reviewers_who_read_spanish(
+    client, editor, translation, english_reviewer, spanish_reviewer
+):
+    english_reviewer.user.email, spanish_reviewer.user.email = "en@nexus.example", "es@nexus.example"
+    english_reviewer.user.save()
+    spanish_reviewer.user.save()
+    client.force_login(editor)
+    with committed():
+        client.post(reverse("admin:content_page_request_review", args=[translation.pk]))
+    assert [message.to for message in mail.outbox] == [["es@nexus.example"]]
+    assert f"page #{translation.pk}" in mail.outbox[0].subject

@@ -325,3 +325,12 @@ def test_the_page_list_shows_and_filters_language_and_out_of_date_translations(c
     assert [p.url_path for p in fresh] == ["/es/about/"]
     spanish = client.get(listing, {"language__exact": "es"}).context["cl"].result_list
     assert sorted(p.url_path for p in spanish) == ["/es/about/", "/es/detox/"]
+
+
+def test_a_translation_cannot_be_moved_under_a_page_in_another_language(editor):
+    english_parent = original_with_text(slug="programs")
+    translation = services.translate_page(page=original_with_text(), language="es", user=editor)
+    translation.parent = english_parent
+    with pytest.raises(ValidationError) as refused:
+        translation.full_clean()
+    assert refused.value.error_dict["parent"][0].code == "parent_language"
