@@ -13,7 +13,7 @@ class ReviewerForm(forms.ModelForm):
     reads a page's language can sign it off (content.services.record_review)."""
 
     languages = forms.MultipleChoiceField(
-        label=_("reads"),
+        label=_("Reads"),
         choices=settings.LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
         required=False,

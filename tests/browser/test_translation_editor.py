@@ -136,3 +136,22 @@ def test_the_page_list_shows_language_and_an_out_of_date_translation(chromium, l
         assert not axe_violations_in(page, ["#result_list", "#changelist-filter"])
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_an_administrator_ticks_spanish_for_a_reviewer(chromium, live_server, width):
+    reviewer = ReviewerFactory(name="SAMPLE Dra. Bilingüe")
+    admin = UserFactory(username="boss", is_superuser=True)
+    context, page = signed_in(chromium, live_server, admin, width)
+    try:
+        page.goto(f"/admin/content/reviewer/{reviewer.pk}/change/")
+        page.get_by_label("Español").check()
+        page.screenshot(path=f"var/shots/translation-reviewer-languages-{width}.png", full_page=True)
+        page.assert_layout()
+        assert not axe_violations_in(page, [".field-languages"])  # select2 elsewhere fails axe as it ships
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save", exact=True).click()
+    finally:
+        context.close()
+    reviewer.refresh_from_db()
+    assert reviewer.languages == ["en", "es"]
