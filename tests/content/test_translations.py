@@ -304,6 +304,7 @@ def test_the_original_offers_translate_into_spanish_once_published(client, edito
     services.translate_page(page=original, language="es", user=editor)
     html = client.get(reverse("admin:content_page_change", args=[original.pk])).content.decode()
     assert "Translate into Español" not in html and "Español: " in html
+    assert "(not published), up to date" in html
 
 
 def test_the_page_list_shows_and_filters_language_and_out_of_date_translations(client, editor):
