@@ -13,12 +13,13 @@ BOOT_PYTHON := $(shell for p in python3.13 python3.12 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint bench audit prod-smoke demo shots clean
+.PHONY: help run test lint bench audit prod-smoke demo shots messages clean
 
 help:
 	@echo "make run    build .venv, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test   install dev requirements and run the whole suite"
 	@echo "make lint   ruff"
+	@echo "make messages  compile the translations (locale/*/LC_MESSAGES/*.po to .mo; needs GNU gettext)"
 	@echo "make shots  screenshots of the running server at 375 and 1280 px in var/shots/ (SHOTS=\"/path/ ...\")"
 	@echo "make bench       run the benchmarks (writes var/bench.json; needs wrk, nginx, PostgreSQL binaries)"
 	@echo "make prod-smoke  the production shape on this machine: nginx, 2 web, 2 workers, PostgreSQL, Redis"
@@ -37,7 +38,17 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.runtime
 
-demo: $(VENV)/.runtime
+# Translations: each .mo is built from its .po, again only when the .po changes (docs/translating.md).
+# Without GNU gettext make stops here: a site without its .mo would serve English under /es/.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+messages: $(MO_FILES)
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null 2>&1 || { echo "GNU gettext (msgfmt) is needed to compile the translations in locale/: apt-get install gettext (Debian/Ubuntu) or brew install gettext (macOS), then retry." >&2; exit 1; }
+	msgfmt --check -o $@ $<
+
+demo: $(VENV)/.runtime messages
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
@@ -46,7 +57,7 @@ demo: $(VENV)/.runtime
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev messages
 	@mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
 

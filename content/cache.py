@@ -11,6 +11,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 
 GENERATION_KEY = "content:generation"
 TIMEOUT = 300
@@ -46,11 +47,16 @@ def environment():
     return hashlib.sha256(values.encode()).hexdigest()[:12]
 
 
+def language():
+    """The active language (the URL's, nexus.locale): the same path renders a different frame in each."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 def key(kind, *parts):
     """A short, fixed-shape key: the parts (paths, page numbers) come from the URL, so they are
-    hashed rather than written into the key as sent."""
+    hashed rather than written into the key as sent. The language is part of every key."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
-    return ":".join(["content", str(generation()), environment(), str(kind), digest])
+    return ":".join(["content", str(generation()), environment(), language(), str(kind), digest])
 
 
 # Values every page needs (the settings row, the menu), kept in this process for the current
@@ -59,13 +65,15 @@ _memo = {}
 
 
 def remembered(name, build):
-    """`build()`, computed once per content generation in this process (a dict, not the shared
-    cache: reading it back from Redis would cost as much as the queries it saves)."""
+    """`build()`, computed once per content generation and language in this process (a dict, not the
+    shared cache: reading it back from Redis would cost as much as the queries it saves). `build`
+    runs with the language active, so what it reads (the menu) is that language's."""
     stamp = (generation(), environment())
-    held = _memo.get(name)
+    slot = (name, language())
+    held = _memo.get(slot)
     if held is None or held[0] != stamp:
         held = (stamp, build())
-        _memo[name] = held
+        _memo[slot] = held
     return held[1]
 
 

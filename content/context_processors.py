@@ -1,6 +1,11 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
 from content import cache as content_cache
 from content import scheduling, trust
 from content.models import Page, SiteSettings
+from nexus import locale
 
 
 def site_and_menu(request=None):
@@ -20,7 +25,8 @@ def site_and_menu(request=None):
 
 def build_site_and_menu():
     row = SiteSettings.objects.filter(pk=1).first()
-    menu = [{"title": title, "url": url} for title, url in Page.objects.in_menu().values_list("live_title", "url_path")]
+    pages = Page.objects.in_menu(content_cache.language()).values_list("live_title", "url_path")
+    menu = [{"title": title, "url": url} for title, url in pages]
     return {"row": row.as_context() if row else None, "menu": menu, "accreditations": trust.accreditations()}
 
 
@@ -31,4 +37,27 @@ def site(request):
         "site": entry["row"] or SiteSettings.defaults_context(),
         "menu_pages": entry["menu"],
         "footer_accreditations": entry.get("accreditations", []),
+        "language_links": language_links(request),
     }
+
+
+# Views whose address says nothing about the page in another language (a content page's
+# translation has its own slug): their switcher goes to the other language's home and its note.
+# Content pages give their own links (content.presenter); this is their error pages' answer.
+UNTRANSLATABLE_VIEWS = {"content:page", "content:preview"}
+
+
+def language_links(request):
+    """The switcher's links for views that are the same in every language (home, search, forms,
+    the newsletter): the same address in the other language (`translate_url`), without the query
+    string, which would make the content cache keep one more copy."""
+    current = translation.get_language()
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name in UNTRANSLATABLE_VIEWS:
+        return locale.switcher_links(current, {})
+    found = {}
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(request.path, code)
+        if code == current or url != request.path:
+            found[code] = url
+    return locale.switcher_links(current, found)

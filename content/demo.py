@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
 
-from content import services
+from content import demo_es, services
 from content.demo_benzo import ACCESSED, SECTIONS, SOURCES
 from content.demo_pages import PAGES
 from content.demo_trust import sample_trust
@@ -34,9 +34,11 @@ def load():
     for path, fields, sections in PAGES:
         created += ensure_page(path, fields, sections, reviewer_user=reviewer_user)
     created += ensure_benzo_page(reviewer_user, testimonial)
+    spanish = demo_es.load()  # translations of the English pages above
     trust = sample_trust()
     return (
-        f"site, {created} new pages ({Page.objects.count()} in all), 1 SAMPLE reviewer, 1 SAMPLE testimonial, {trust}"
+        f"site, {created} new pages ({Page.objects.count()} in all), 1 SAMPLE reviewer, 1 SAMPLE testimonial, "
+        f"{spanish}, {trust}"
     )
 
 

@@ -2,7 +2,11 @@
 really accredited by anyone here; the verification links are the issuers' real lookup pages, so
 an editor replacing an entry sees where a real one must point."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from content.models import Accreditation, CallStep, InsurancePlan, Reviewer
+from nexus import roles
 
 ACCREDITATIONS = [
     {
@@ -75,3 +79,29 @@ def sample_trust():
         f"{len(ACCREDITATIONS)} SAMPLE accreditations, {len(INSURANCE)} SAMPLE insurance entries, "
         f"{len(STEPS)} SAMPLE call steps, {len(TEAM)} more SAMPLE team members"
     )
+
+
+def sample_spanish_reviewer():
+    """The SAMPLE clinician who reads Spanish and signs off the Spanish demo pages (content.demo_es).
+    Off the team list: the team is shown in English too, and one sample doctor there is enough."""
+    user, _ = get_user_model().objects.get_or_create(
+        username="sample-reviewer-es", defaults={"first_name": "Sofía", "last_name": "Muestra (SAMPLE)"}
+    )
+    if user.has_usable_password():
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(Group.objects.get_or_create(name=roles.CLINICAL_REVIEWERS)[0])
+    Reviewer.objects.get_or_create(
+        user=user,
+        defaults={
+            "name": "Dra. Sofía Muestra",
+            "credentials": "MD, medicina de las adicciones (SAMPLE)",
+            "licence": "SAMPLE: not a real licence",
+            "bio": "A fictional bilingual reviewer for the demo site's Spanish pages. Replace with a real "
+            "clinician who reads Spanish before launch.",
+            "is_sample": True,
+            "role": "Addiction physician, Spanish-language pages (SAMPLE)",
+            "languages": ["en", "es"],
+        },
+    )
+    return user

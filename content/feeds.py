@@ -24,7 +24,7 @@ class BlogFeed(Feed):
         return absolute(BLOG_PATH)
 
     def feed_url(self):
-        return absolute(reverse("content:blog-feed"))
+        return absolute(reverse("blog-feed"))
 
     def title(self):
         site = site_and_menu()["row"] or SiteSettings.defaults_context()

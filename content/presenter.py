@@ -4,10 +4,12 @@ import re
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from content import frozen, structured_data, trust
 from content.models import Page, Review, Testimonial
 from images.models import Image
+from nexus import locale
 
 CHILDREN_PER_PAGE = 10
 
@@ -32,12 +34,30 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
     listed = Q(live_kind=index_of) if index_of else Q(pk__in=[])
     # Children by their published address (one level under this page's), not by their draft parent.
     children_paths = Q(url_path__regex="^" + re.escape(page.url_path) + "[^/]+/$")
-    neighbours = list(
-        Page.objects.live()
-        .filter(Q(url_path__in=ancestor_paths) | children_paths | Q(pk__in=data.get("related_ids", [])) | listed)
-        .exclude(pk=page.pk)
-        .only("pk", "url_path", "live_title", "live_summary", "live_kind", "live_published_on", "live_order")
+    # Lists show pages of the page's own language; its translations (for the switcher and hreflang)
+    # come in the same query.
+    live = Page.objects.live()
+    same_language = live.in_language(page.language).filter(
+        Q(url_path__in=ancestor_paths) | children_paths | Q(pk__in=data.get("related_ids", [])) | listed
     )
+    fetched = list(
+        (same_language | live.translations_of(page))
+        .exclude(pk=page.pk)
+        .only(
+            "pk",
+            "url_path",
+            "live_title",
+            "live_summary",
+            "live_kind",
+            "live_published_on",
+            "live_order",
+            "language",
+            "translation_of",
+        )
+    )
+    neighbours = [p for p in fetched if p.language == page.language]
+    found = {p.language: p.url_path for p in fetched if p.language != page.language}
+    found[page.language] = page.url_path
     ancestors = sorted((p for p in neighbours if p.url_path in ancestor_paths), key=lambda p: len(p.url_path))
     children = [
         p for p in neighbours if is_child_path(p.url_path, page.url_path) or (index_of and p.live_kind == index_of)
@@ -63,7 +83,11 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
         review = Review.objects.covering(page, content_hash).select_related("reviewer").order_by("-reviewed_on", "-pk")
         review = review.first()
 
-    crumbs = [("Home", "/")] + [(p.live_title, p.url_path) for p in ancestors] + [(data["title"], page.url_path)]
+    crumbs = (
+        [(gettext("Home"), locale.home_path(page.language))]
+        + [(p.live_title, p.url_path) for p in ancestors]
+        + [(data["title"], page.url_path)]
+    )
     children_page = Paginator(children, CHILDREN_PER_PAGE).get_page(page_number) if data["kind"] == "index" else None
     return {
         "page": page,
@@ -77,4 +101,6 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
         "json_ld": structured_data.medical_web_page(page=page, data=data, review=review, crumbs=crumbs, site=site),
         "canonical": structured_data.absolute(page.url_path),
         "trust_blocks": trust.blocks_for(page.url_path),
+        "language_links": locale.switcher_links(page.language, found),
+        "alternates": locale.alternates(found),
     }

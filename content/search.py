@@ -5,6 +5,7 @@ Queries can hold sensitive words ("overdose", a drug's name): nothing here logs 
 
 import re
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q
@@ -23,6 +24,17 @@ ELLIPSIS = "\u2026"
 BLOCK_BREAK = ' <span class="snippet-break" aria-hidden="true">\u00b7</span> '
 LONGEST_WORD = 40
 SNIPPET_WIDTH = 180
+
+
+# PostgreSQL's text-search configuration for each language: how words are stemmed, which are
+# stop words. The vector is built with the page's (content.services.index_for_search) and the
+# query parsed with the searched language's, so "adicciones" finds "adicción" on /es/search/.
+TEXT_SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+
+
+def text_search_config(language):
+    """A language without its own configuration is searched word for word ("simple")."""
+    return TEXT_SEARCH_CONFIGS.get(language, "simple")
 
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -101,27 +113,30 @@ def present(fragments, document):
     return mark_safe(out.strip())  # noqa: S308 (escaped block by block above)
 
 
-def search(raw_query):
-    """Up to MAX_RESULTS live pages for the query, best first, each with a `snippet` (safe HTML)."""
+def search(raw_query, language=settings.LANGUAGE_CODE):
+    """Up to MAX_RESULTS live pages in `language` for the query, best first, each with a `snippet`
+    (safe HTML)."""
     query = clean_query(raw_query)
     if not query:
         return []
     if connection.vendor == "postgresql":
-        return full_text(query)
-    return fallback(query)
+        return full_text(query, language)
+    return fallback(query, language)
 
 
-def full_text(query):
-    search_query = SearchQuery(query, search_type="websearch", config="english")
+def full_text(query, language):
+    config = text_search_config(language)
+    search_query = SearchQuery(query, search_type="websearch", config=config)
     results = list(
         Page.objects.live()
+        .in_language(language)
         .filter(search_vector=search_query)
         .annotate(
             rank=SearchRank(F("search_vector"), search_query),
             headline=SearchHeadline(
                 "search_document",
                 search_query,
-                config="english",
+                config=config,
                 start_sel=START,
                 stop_sel=STOP,
                 max_words=30,
@@ -137,7 +152,7 @@ def full_text(query):
     return results
 
 
-def fallback(query):
+def fallback(query, language):
     words = [word for word in re.split(r"\W+", query) if word][:8]
     if not words:
         return []
@@ -146,7 +161,7 @@ def fallback(query):
         condition &= (
             Q(live_title__icontains=word) | Q(live_summary__icontains=word) | Q(search_document__icontains=word)
         )
-    results = list(Page.objects.live().filter(condition)[: MAX_RESULTS * 5])
+    results = list(Page.objects.live().in_language(language).filter(condition)[: MAX_RESULTS * 5])
 
     def score(page):
         title, summary = page.live_title.lower(), page.live_summary.lower()

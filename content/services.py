@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from content import cache as content_cache
 from content import checks, frozen, markdown, snapshot
 from content.models import Page, Review, Reviewer, ReviewRequest, Revision, Section, Source
+from content.search import text_search_config
 from nexus import audit, roles
 
 REVIEW_PERIOD = datetime.timedelta(days=365)
@@ -213,13 +214,15 @@ def search_text(data):
 
 
 def index_for_search(page):
-    """Weighted full-text vector (title A, summary B, body C) on PostgreSQL; SQLite searches text."""
+    """Weighted full-text vector (title A, summary B, body C) on PostgreSQL, stemmed in the page's
+    own language (content.search.text_search_config); SQLite searches text."""
     if connection.vendor != "postgresql":
         return
+    config = text_search_config(page.language)
     Page.objects.filter(pk=page.pk).update(
-        search_vector=SearchVector("live_title", weight="A", config="english")
-        + SearchVector("live_summary", weight="B", config="english")
-        + SearchVector("search_document", weight="C", config="english")
+        search_vector=SearchVector("live_title", weight="A", config=config)
+        + SearchVector("live_summary", weight="B", config=config)
+        + SearchVector("search_document", weight="C", config=config)
     )
 
 

@@ -2,6 +2,13 @@
 
 from nexus.site_url import absolute
 
+# BCP 47 tags for schema.org's inLanguage: the center serves readers in the United States.
+REGION = "US"
+
+
+def language_tag(code):
+    return f"{code}-{REGION}"
+
 
 def organization(site):
     return {
@@ -32,7 +39,7 @@ def medical_web_page(*, page, data, review, crumbs, site):
         "url": absolute(page.url_path),
         "name": data["title"],
         "description": data["seo_description"] or data["summary"],
-        "inLanguage": "en-US",
+        "inLanguage": language_tag(page.language),
         "publisher": {"@id": absolute("/#organization")},
         "breadcrumb": breadcrumb_list(crumbs),
     }

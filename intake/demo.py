@@ -31,6 +31,9 @@ LEADS = [
 
 
 DEMO_PREFIX = "demo-lead-"
+# (language, prefers Spanish) of some leads, so the desk shows its language badges and filter:
+# lead 3 wrote in Spanish, lead 5 wrote in English and asked for Spanish, lead 6 said no.
+LANGUAGES = {3: ("es", None), 5: ("en", True), 6: ("en", False)}
 
 
 def _token(number):
@@ -74,6 +77,8 @@ def load():
             care_level=Inquiry.CareLevel.NOT_SURE,
             message="This is a fictional demo lead.",
             in_danger=danger,
+            language=LANGUAGES.get(number, ("en", None))[0],
+            prefers_spanish=LANGUAGES.get(number, ("en", None))[1],
             consent_version=CONSENT_VERSION,
             privacy_consent_at=at,
             contact_consent_at=at,

@@ -52,3 +52,9 @@ def when(moment, now=None, *, css=""):
 def status_badge(status):
     label = Inquiry.Status(status).label
     return format_html('<span class="lead-status lead-status-{}">{}</span>', STATUS_TONES.get(status, "new"), label)
+
+
+def language_badge(inquiry):
+    """ "Spanish" or "Prefers Spanish" as a badge beside the lead (Inquiry.language_label), or nothing."""
+    label = inquiry.language_label()
+    return format_html('<span class="lead-flag lead-flag-language">{}</span>', label) if label else ""

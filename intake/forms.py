@@ -5,6 +5,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from intake import attribution, spam
@@ -90,6 +92,23 @@ class AttributionField(forms.CharField):
         self.validators = []
 
 
+# The question in Spanish under the English one, for someone who reads Spanish more easily.
+SPANISH_HINT = "¿Prefiere que le hablemos en español?"
+
+
+def prefers_spanish_field():
+    """ "Would you rather we speak Spanish with you?": optional, empty (None) when not answered."""
+    return forms.TypedChoiceField(
+        label=_("Would you rather we speak Spanish with you?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select yes or no, or leave this question unanswered")},
+    )
+
+
 class LeadForm(forms.Form):
     """What the inquiry and callback forms share: the stamp, the honeypot, attribution, consents."""
 
@@ -121,6 +140,8 @@ class LeadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.stamp_error = None
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if "prefers_spanish" in self.fields and translation.get_language() != "es":
+            self.fields["prefers_spanish"].help_text = format_html('<span lang="es">{}</span>', SPANISH_HINT)
         for field in self.fields.values():
             if not field.required and not isinstance(field.widget, forms.HiddenInput | forms.CheckboxInput):
                 field.label = f"{field.label}{self.optional_marker}"
@@ -136,7 +157,8 @@ class LeadForm(forms.Form):
         ]
 
     def consent_layout(self):
-        privacy = HTML('<p>Read our <a href="/privacy-notice/">privacy notice</a> (opens in this tab).</p>')
+        notice = _('Read our <a href="/privacy-notice/">privacy notice</a> (opens in this tab).')
+        privacy = HTML(f"<p>{notice}</p>")
         return Fieldset(_("Your consent"), privacy, "privacy_consent", "contact_consent", *self.extra_consents())
 
     def extra_consents(self):
@@ -177,6 +199,7 @@ class InquiryForm(LeadForm):
         "preferred_contact",
         "best_time",
         "voicemail_ok",
+        "prefers_spanish",
         "substances",
         "care_level",
         "insurance_provider",
@@ -211,6 +234,7 @@ class InquiryForm(LeadForm):
     )
     best_time = forms.ChoiceField(label=_("Best time to reach you"), choices=Inquiry.BestTime.choices)
     voicemail_ok = forms.BooleanField(label=_("You may leave a voicemail"), required=False)
+    prefers_spanish = prefers_spanish_field()
     substances = forms.MultipleChoiceField(
         label=_("Substances of concern"),
         choices=Inquiry.Substance.choices,
@@ -268,12 +292,13 @@ class InquiryForm(LeadForm):
             Fieldset(_("About you"), "who_needs_help", "name", "relationship", "person_first_name"),
             Fieldset(
                 _("How to reach you"),
-                HTML('<p class="form-text">Give a phone number, an email address, or both.</p>'),
+                HTML('<p class="form-text">{}</p>'.format(_("Give a phone number, an email address, or both."))),
                 "phone",
                 "email",
                 "preferred_contact",
                 "best_time",
                 "voicemail_ok",
+                "prefers_spanish",
             ),
             Fieldset(
                 _("About the help needed"),
@@ -303,16 +328,33 @@ class InquiryForm(LeadForm):
 
 class CallbackForm(LeadForm):
     kind = Inquiry.Kind.CALLBACK
-    field_order = ["name", "phone", "best_time", "voicemail_ok", "privacy_consent", "contact_consent"]
+    field_order = [
+        "name",
+        "phone",
+        "best_time",
+        "voicemail_ok",
+        "prefers_spanish",
+        "privacy_consent",
+        "contact_consent",
+    ]
 
     name = TextField(label=_("Your name"), max_length=100, error_messages={"required": _("Enter your name")})
     phone = PhoneField(label=_("Phone number"), max_length=30, error_messages={"required": _("Enter a phone number")})
     best_time = forms.ChoiceField(label=_("Best time to call"), choices=Inquiry.BestTime.choices)
     voicemail_ok = forms.BooleanField(label=_("You may leave a voicemail"), required=False)
+    prefers_spanish = prefers_spanish_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def layout(self):
-        return Layout(*self.hidden_layout(), "name", "phone", "best_time", "voicemail_ok", self.consent_layout())
+        return Layout(
+            *self.hidden_layout(),
+            "name",
+            "phone",
+            "best_time",
+            "voicemail_ok",
+            "prefers_spanish",
+            self.consent_layout(),
+        )

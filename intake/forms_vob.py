@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intake import vob
-from intake.forms import LeadForm, PhoneField, TextField
+from intake.forms import LeadForm, PhoneField, TextField, prefers_spanish_field
 from intake.models import CardPhoto, Inquiry
 from nexus.addresses import EmailAddressField
 
@@ -35,7 +35,7 @@ class CardPhotoField(forms.FileField):
 
 class InsuranceForm(LeadForm):
     kind = Inquiry.Kind.INSURANCE
-    field_order = ["who_needs_help", "name", "phone", "email", "best_time", "voicemail_ok"]
+    field_order = ["who_needs_help", "name", "phone", "email", "best_time", "voicemail_ok", "prefers_spanish"]
 
     who_needs_help = forms.ChoiceField(
         label=_("Who needs help?"),
@@ -53,6 +53,7 @@ class InsuranceForm(LeadForm):
     email = EmailAddressField(label=_("Email address"), max_length=254, required=False)
     best_time = forms.ChoiceField(label=_("Best time to call"), choices=Inquiry.BestTime.choices)
     voicemail_ok = forms.BooleanField(label=_("You may leave a voicemail"), required=False)
+    prefers_spanish = prefers_spanish_field()
 
     payer = TextField(
         label=_("Insurance company"),
@@ -103,10 +104,10 @@ class InsuranceForm(LeadForm):
         return Layout(
             *self.hidden_layout(),
             Fieldset(_("About you"), "who_needs_help", "name"),
-            Fieldset(_("How to reach you"), "phone", "email", "best_time", "voicemail_ok"),
+            Fieldset(_("How to reach you"), "phone", "email", "best_time", "voicemail_ok", "prefers_spanish"),
             Fieldset(
                 _("The insurance"),
-                HTML('<p class="form-text">Copy these from the insurance card.</p>'),
+                HTML('<p class="form-text">{}</p>'.format(_("Copy these from the insurance card."))),
                 "payer",
                 "member_id",
                 "group_number",

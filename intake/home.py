@@ -1,6 +1,6 @@
 """Panels for the admin home page (called by the role-based home, never rendering it itself).
 
-Labels carry lead numbers, urgency and times only, never a name: the home page may be glanced
+Labels carry lead numbers, urgency, "Spanish-speaking" and times only, never a name: the home page may be glanced
 at by anyone passing a screen. Names are on My work, one click away.
 """
 
@@ -12,12 +12,15 @@ from intake import display, services, work
 from intake.models import Inquiry
 
 PANEL_SIZE = 5
+PANEL_FIELDS = ["pk", "in_danger", "follow_up_due", "created_at", "status", "language", "prefers_spanish"]
 
 
 def _label(lead, now):
     parts = [f"Lead #{lead.pk}"]
     if lead.in_danger:
         parts.append(_("urgent"))
+    if lead.wants_spanish():
+        parts.append(_("Spanish-speaking"))
     if lead.follow_up_due:
         due = timezone.localtime(lead.follow_up_due)
         stamp = f"{due:%H:%M}" if due.date() == timezone.localtime(now).date() else f"{due:%Y-%m-%d %H:%M}"
@@ -26,7 +29,7 @@ def _label(lead, now):
 
 
 def _panel(title, queryset, more_url, now):
-    leads = list(queryset.by_urgency().only("pk", "in_danger", "follow_up_due", "created_at", "status")[:PANEL_SIZE])
+    leads = list(queryset.by_urgency().only(*PANEL_FIELDS)[:PANEL_SIZE])
     items = [
         {
             "label": _label(lead, now),

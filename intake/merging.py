@@ -1,10 +1,11 @@
 """Merging a duplicate lead into its original: one person, one lead, nothing lost, all audited.
 
 The original keeps its own answers and gains what only the duplicate knew (a phone, an email,
-a first name); the duplicate's timeline (status changes, notes, contact attempts) moves to the
-original; the duplicate stays, closed as "merged", with its attribution copied into the
-`LeadMerge` row that records both numbers. Both leads are locked in number order, so two
-merges at once of the same pair (either way round) cannot both happen nor deadlock.
+a first name, the language, a "prefers Spanish" answer); the duplicate's timeline (status
+changes, notes, contact attempts) moves to the original; the duplicate stays, closed as
+"merged", with its attribution copied into the `LeadMerge` row that records both numbers.
+Both leads are locked in number order, so two merges at once of the same pair (either way
+round) cannot both happen nor deadlock.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +27,7 @@ FILLED_IF_BLANK = [
     "care_level",
     "insurance_provider",
     "insurance_member_id",
+    "language",
 ]
 ATTRIBUTION = [
     "landing_path",
@@ -76,6 +78,8 @@ def _absorb(original, duplicate):
     for name in FILLED_IF_BLANK:
         if not getattr(original, name) and getattr(duplicate, name):
             setattr(original, name, getattr(duplicate, name))
+    if original.prefers_spanish is None:  # no answer is blank; "no" is an answer and stays
+        original.prefers_spanish = duplicate.prefers_spanish
     original.substances = original.substances + [s for s in duplicate.substances if s not in original.substances]
     original.in_danger = original.in_danger or duplicate.in_danger
     original.owner_id = original.owner_id or duplicate.owner_id

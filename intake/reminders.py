@@ -2,7 +2,8 @@
 
 Each reminder is sent once: the lead's row is locked while it is checked and its Reminder row
 written (unique per lead, kind and moment), so a second run, or one at the same moment, finds
-the row and sends nothing. The email carries the lead's number and a link, never who it is.
+the row and sends nothing. The email carries the lead's number, a link and "Spanish-speaking"
+when the lead wants Spanish, never who it is.
 A send that fails rolls its row back, so the next run tries again.
 """
 
@@ -17,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from intake import services
 from intake.models import Inquiry, Reminder
@@ -26,6 +27,8 @@ from nexus.site_url import absolute
 
 logger = logging.getLogger(__name__)
 URGENT_UNANSWERED_AFTER = timedelta(minutes=15)
+# Added to a staff email's subject about a lead to speak Spanish with (Inquiry.wants_spanish).
+SPANISH = " (Spanish-speaking)"
 
 
 def _not_reminded(kind, moment_field):
@@ -59,7 +62,12 @@ def _send(*, kind, inquiry_id, due, still_due, recipients, fallback=()):
     """
     try:
         with transaction.atomic():
-            lead = still_due.select_for_update().filter(pk=inquiry_id).only("pk", "owner").first()
+            lead = (
+                still_due.select_for_update()
+                .filter(pk=inquiry_id)
+                .only("pk", "owner", "language", "prefers_spanish")
+                .first()
+            )
             if lead is None or Reminder.objects.filter(inquiry=lead, kind=kind, due=due).exists():
                 return False
             recipients = recipients(lead)
@@ -68,12 +76,15 @@ def _send(*, kind, inquiry_id, due, still_due, recipients, fallback=()):
             reminder.recipients.set(recipients)
             services.reminder_sent(reminder=reminder)
             if to:
-                context = {"lead_id": lead.pk, "link": absolute(reverse("admin:intake_inquiry_change", args=[lead.pk]))}
-                body = render_to_string(f"intake/email/reminder_{kind}.txt", context)
+                spanish = lead.wants_spanish()
+                link = absolute(reverse("admin:intake_inquiry_change", args=[lead.pk]))
+                context = {"lead_id": lead.pk, "link": link, "spanish": spanish}
+                with translation.override(settings.LANGUAGE_CODE):
+                    body = render_to_string(f"intake/email/reminder_{kind}.txt", context)
                 subject = {
                     Reminder.Kind.FOLLOW_UP: f"Follow-up due: lead #{lead.pk}",
                     Reminder.Kind.URGENT_UNANSWERED: f"URGENT lead #{lead.pk} unanswered for 15 minutes",
-                }[kind]
+                }[kind] + (SPANISH if spanish else "")
                 send_mail(subject, body, None, to)
     except IntegrityError:  # another run recorded it between our check and our insert
         return False

@@ -1,10 +1,12 @@
 """My work: what an Admissions user (or the whole team, for an Admissions lead) should do next.
 
 Each section is a list of open leads, most urgent first (someone in danger, then the follow-up
-due soonest, then the oldest waiting), with a link to the whole set in the lead list.
+due soonest, then the oldest waiting), with a link to the whole set in the lead list. The page
+can show the leads of one language only (Inquiry.LANGUAGE_FILTERS, as the lead list's filter).
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -29,7 +31,16 @@ class Section:
     extra: dict = field(default_factory=dict)
 
 
-def changelist(query=""):
+LANGUAGES = dict(Inquiry.LANGUAGE_FILTERS)
+
+
+def language_choice(value):
+    """The language filter asked for, if it is one: anything else shows every lead."""
+    return value if value in LANGUAGES else ""
+
+
+def changelist(query="", language=""):
+    query = "&".join(part for part in [query, f"language={language}" if language else ""] if part)
     return reverse("admin:intake_inquiry_changelist") + (f"?{query}" if query else "")
 
 
@@ -47,16 +58,18 @@ def can_see(user):
     return has_role(user, ADMISSIONS, ADMISSIONS_LEAD)
 
 
-def sections(user, now=None):
-    """The sections of `user`'s My work page: their own leads, or everyone's for a lead."""
+def sections(user, now=None, language=""):
+    """The sections of `user`'s My work page: their own leads, or everyone's for a lead; with a
+    `language` (a key of LANGUAGES) only the leads of that language, and links to the same in the list."""
     now = now or timezone.now()
-    leads = Inquiry.objects.open()
+    leads = Inquiry.objects.open().in_language(language)
     overdue = leads.overdue(now)
+    link = partial(changelist, language=language)
     unassigned = _section(
         "unassigned",
         _("New, nobody owns them yet"),
         leads.unassigned(),
-        more_url=changelist("attention=unassigned"),
+        more_url=link("attention=unassigned"),
         empty=_("Every open lead has an owner."),
     )
     if not is_team_lead(user):
@@ -66,14 +79,14 @@ def sections(user, now=None):
                 "overdue",
                 _("My overdue follow-ups"),
                 overdue.filter(owner=user),
-                more_url=changelist(f"attention=overdue&owner__id__exact={user.pk}"),
+                more_url=link(f"attention=overdue&owner__id__exact={user.pk}"),
                 empty=_("None: you are up to date."),
             ),
             _section(
                 "mine",
                 _("My open leads"),
                 mine.exclude(pk__in=overdue.values("pk")),
-                more_url=changelist(f"owner__id__exact={user.pk}"),
+                more_url=link(f"owner__id__exact={user.pk}"),
                 empty=_("You own no other open leads."),
             ),
             unassigned,
@@ -83,7 +96,7 @@ def sections(user, now=None):
             "overdue",
             _("Overdue follow-ups, everyone's"),
             overdue,
-            more_url=changelist("attention=overdue"),
+            more_url=link("attention=overdue"),
             empty=_("None: the team is up to date."),
         ),
         unassigned,
@@ -95,7 +108,7 @@ def sections(user, now=None):
                 f"owner-{owner.pk}",
                 _("%(owner)s's open leads") % {"owner": owner.get_full_name() or owner.get_username()},
                 leads.filter(owner=owner),
-                more_url=changelist(f"owner__id__exact={owner.pk}"),
+                more_url=link(f"owner__id__exact={owner.pk}"),
                 owner=owner,
             )
         )

@@ -1,4 +1,5 @@
-"""Demo data: one sent issue for the public archive and a draft; fictional subscribers only locally."""
+"""Demo data: one sent issue for the public archive, a draft in English and one in Spanish;
+fictional subscribers (two of them Spanish readers) only locally."""
 
 from datetime import timedelta
 
@@ -24,6 +25,19 @@ person they care about is in treatment with us.
 
 If you or someone you love needs help today, call us at any hour.
 """
+SPANISH_DRAFT_SUBJECT = "Borrador: las fiestas sin alcohol (MUESTRA)"
+SPANISH_BODY = """Un saludo de parte de todo el equipo del centro.
+
+## Las fiestas, paso a paso
+
+Para muchas personas, las fiestas de fin de año son una época difícil en la recuperación. Le
+compartimos algunas ideas sencillas para planear esos días con calma y con apoyo.
+
+Si usted o un ser querido necesita ayuda hoy, llámenos a cualquier hora.
+
+*Texto de muestra: pendiente de revisión.*
+"""
+SPANISH_READERS = {3, 4}
 
 
 def load():
@@ -43,6 +57,14 @@ def load():
     if not Issue.objects.filter(subject=DRAFT_SUBJECT).exists():
         Issue.objects.create(subject=DRAFT_SUBJECT, preheader="Ideas for a sober season", body=BODY)
         summary.append("1 draft")
+    if not Issue.objects.filter(subject=SPANISH_DRAFT_SUBJECT).exists():
+        Issue.objects.create(
+            subject=SPANISH_DRAFT_SUBJECT,
+            preheader="Ideas para unas fiestas tranquilas",
+            body=SPANISH_BODY,
+            language="es",
+        )
+        summary.append("1 draft in Spanish")
     if getattr(settings, "NEXUS_LOCAL_DEMO", False):
         created = 0
         for number, status in enumerate(["confirmed"] * 4 + ["pending", "unsubscribed"], start=1):
@@ -52,6 +74,7 @@ def load():
             Subscriber.objects.create(
                 email=email,
                 first_name=f"Demo{number:02d}",
+                language="es" if number in SPANISH_READERS else "en",
                 status=status,
                 source="footer:/",
                 consent_version=consent.CURRENT_VERSION,

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, make_msgid
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from newsletter import rendering, tokens
 from nexus import context_processors
@@ -41,21 +43,27 @@ def base_context():
 
 
 def confirmation_message(subscriber):
-    link = absolute(reverse("newsletter:confirm", args=[tokens.make_confirm_token(subscriber)]))
-    context = base_context() | {"subscriber": subscriber, "link": link, "days": tokens.CONFIRM_MAX_AGE.days}
-    message = NewsletterMessage(
-        subject=f"Please confirm your subscription to the {settings.NEXUS_CENTER_NAME} newsletter",
-        body=render_to_string("newsletter/email/confirm.txt", context),
-        from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
-        to=[subscriber.email],
-        headers={"Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
+    """The confirmation request, written in the subscriber's language (the page they signed up on)."""
+    with translation.override(subscriber.language):
+        link = absolute(reverse("newsletter:confirm", args=[tokens.make_confirm_token(subscriber)]))
+        context = base_context() | {"subscriber": subscriber, "link": link, "days": tokens.CONFIRM_MAX_AGE.days}
+        subject = gettext("Please confirm your subscription to the %(center)s newsletter") % {
+            "center": settings.NEXUS_CENTER_NAME
+        }
+        message = NewsletterMessage(
+            subject=subject,
+            body=render_to_string("newsletter/email/confirm.txt", context),
+            from_email=settings.NEXUS_NEWSLETTER_FROM_EMAIL,
+            to=[subscriber.email],
+            headers={"Auto-Submitted": "auto-generated", "Content-Language": subscriber.language},
+        )
+        message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
     return message
 
 
 class IssueRenderer:
-    """Renders an issue once; `message_for` then only fills in the recipient and their link.
+    """Renders an issue once, in the issue's language; `message_for` then only fills in the
+    recipient and their link.
 
     Both templates are rendered up front (with and without a greeting) around placeholders for
     the two things that differ per person; each message then costs two string substitutions
@@ -70,6 +78,7 @@ class IssueRenderer:
         self.text_body = rendering.to_text(issue.body)
         # A draft's (or scheduled issue's) web page does not exist yet: no link to a 404.
         self.archive_url = "" if issue.is_editable else absolute(issue.get_absolute_url())
+        self.language = issue.language
         self.list_id = list_id()
         self.domain = hostname()
         self._rendered = {}
@@ -86,14 +95,16 @@ class IssueRenderer:
                 "archive_url": self.archive_url,
                 "test": test,
             }
-            self._rendered[key] = (
-                render_to_string("newsletter/email/issue.txt", context),
-                render_to_string("newsletter/email/issue.html", context),
-            )
+            with translation.override(self.language):
+                self._rendered[key] = (
+                    render_to_string("newsletter/email/issue.txt", context),
+                    render_to_string("newsletter/email/issue.html", context),
+                )
         return self._rendered[key]
 
     def unsubscribe_url(self, key):
-        return absolute(reverse("newsletter:unsubscribe", args=[tokens.make_unsubscribe_token(key)]))
+        with translation.override(self.language):
+            return absolute(reverse("newsletter:unsubscribe", args=[tokens.make_unsubscribe_token(key)]))
 
     def message_for(self, *, to, first_name="", key, test=False):
         message_id = make_msgid(domain=self.domain)
@@ -112,6 +123,7 @@ class IssueRenderer:
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Precedence": "bulk",
+            "Content-Language": self.language,
         }
         message = NewsletterMessage(
             subject=("[TEST] " if test else "") + self.issue.subject,

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from newsletter.consent import CURRENT_VERSION, WORDING, current_text
@@ -32,7 +33,7 @@ class SignupForm(forms.Form):
         error_messages={"max_length": _("Keep your first name under 100 characters.")},
     )
     consent = forms.BooleanField(
-        label=current_text(),
+        label=lazy(current_text, str)(),  # in the language of the page the form is on
         error_messages={"required": _("Tick the box to agree to receive the newsletter.")},
     )
     consent_version = forms.ChoiceField(

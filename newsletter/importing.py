@@ -1,14 +1,17 @@
 """CSV import: every row checked first, every problem reported by line, nothing stored unless all pass.
 
-Columns: `email` (required), `first_name`, `consent_proof` and `consent_at` (optional). A row is
-imported as confirmed only with a consent proof (where and how the person agreed); without one
-it is imported as waiting for confirmation, and only a confirmation email can change that.
+Columns: `email` (required), `first_name`, `consent_proof`, `consent_at` and `language`
+(optional). A row is imported as confirmed only with a consent proof (where and how the person
+agreed); without one it is imported as waiting for confirmation, and only a confirmation email
+can change that. `language` is a code of LANGUAGES ("en", "es"); a file without the column, or a
+row with it empty, is English (the site's default language).
 """
 
 import csv
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
@@ -20,7 +23,7 @@ from nexus.addresses import clean_address
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
-COLUMNS = {"email", "first_name", "consent_proof", "consent_at"}
+COLUMNS = {"email", "first_name", "consent_proof", "consent_at", "language"}
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Row:
     first_name: str
     consent_proof: str
     consent_at: object
+    language: str = settings.LANGUAGE_CODE
 
 
 class UnreadableFile(Exception):
@@ -99,6 +103,10 @@ def _check(line, values, seen):
             problems.append(f"Line {line}: consent_at is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).")
         elif consent_at > timezone.now():
             problems.append(f"Line {line}: consent_at is in the future.")
+    language = values.get("language", "").lower() or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        codes = ", ".join(code for code, _name in settings.LANGUAGES)
+        problems.append(f"Line {line}: the language must be one of {codes} (or left empty for English).")
     if values.get("consent_at") and not values.get("consent_proof"):
         problems.append(f"Line {line}: consent_at needs a consent_proof saying how the person agreed.")
     if email and not problems:
@@ -108,7 +116,7 @@ def _check(line, values, seen):
         seen.add(key)
     if problems:
         return None, problems
-    return Row(line, email, first_name, values.get("consent_proof", ""), consent_at), []
+    return Row(line, email, first_name, values.get("consent_proof", ""), consent_at, language), []
 
 
 def _parse_moment(value):

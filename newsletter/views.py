@@ -3,11 +3,12 @@
 import logging
 
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from newsletter import services, tokens
+from newsletter import languages, services, tokens
 from newsletter.forms import SignupForm
 from newsletter.models import Issue
 from nexus import origin
@@ -87,10 +88,18 @@ def unsubscribe(request, token):
 
 @require_safe
 def archive(request):
-    return render(request, "newsletter/archive.html", {"issues": Issue.objects.archived()})
+    """The issues sent in the page's language."""
+    issues = Issue.objects.archived().in_language(languages.active())
+    return render(request, "newsletter/archive.html", {"issues": issues})
 
 
 @require_safe
 def archive_detail(request, pk):
+    """An issue's page, in the issue's language, at its own language's address."""
     issue = get_object_or_404(Issue.objects.sent(), pk=pk)
-    return render(request, "newsletter/archive_detail.html", {"issue": issue})
+    if request.path != (own := issue.get_absolute_url()):
+        return redirect(own, permanent=True)
+    with translation.override(issue.language):
+        response = render(request, "newsletter/archive_detail.html", {"issue": issue})
+    response["Content-Language"] = issue.language
+    return response

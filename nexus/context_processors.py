@@ -1,11 +1,12 @@
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from nexus.phone import sms_href, tel_href
 
 CRISIS_LINES = {
-    "emergency": {"label": "Emergency", "number": "911", "tel": "tel:911"},
-    "lifeline": {"label": "988 Suicide & Crisis Lifeline", "number": "988", "tel": "tel:988", "sms": "sms:988"},
-    "samhsa": {"label": "SAMHSA National Helpline", "number": "1-800-662-4357", "tel": "tel:+18006624357"},
+    "emergency": {"label": _("Emergency"), "number": "911", "tel": "tel:911"},
+    "lifeline": {"label": _("988 Suicide & Crisis Lifeline"), "number": "988", "tel": "tel:988", "sms": "sms:988"},
+    "samhsa": {"label": _("SAMHSA National Helpline"), "number": "1-800-662-4357", "tel": "tel:+18006624357"},
 }
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -15,10 +16,17 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Browsers and the admin ask for /favicon.ico; ours is an SVG among the static files.
     path("favicon.ico", views.favicon),
+    path("", include("content.site_urls")),
+]
+# What the public reads and fills in, once per language: English unprefixed, Spanish under /es/
+# (nexus.locale). Everything above is outside any language and always English: the admin and
+# the sign-in (staff work in English), /healthz, robots.txt, the sitemap, the feed, media.
+urlpatterns += i18n_patterns(
     path("admissions/", include("intake.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include("content.urls")),
-]
+    prefix_default_language=False,
+)
 
 # The local outbox exists only where the settings keep mail in files (local settings, no EMAIL_URL).
 if getattr(settings, "NEXUS_OUTBOX_DIR", None):

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -31,6 +32,7 @@ def favicon(request):
 
 
 def page_not_found(request, exception):
+    """In the address's language: LocaleMiddleware has activated it before any view ran."""
     return render(request, "404.html", status=404)
 
 
@@ -40,7 +42,7 @@ def server_error(request):
     database_down = isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
     template, status = ("503.html", 503) if database_down else ("500.html", 500)
     # No RequestContext: context processors may need the database.
-    context = site(None) | {"was_sending_form": request.method == "POST"}
+    context = site(None) | {"was_sending_form": request.method == "POST", "LANGUAGE_CODE": translation.get_language()}
     response = HttpResponse(loader.get_template(template).render(context), status=status)
     add_never_cache_headers(response)
     if database_down:

@@ -46,7 +46,8 @@ http {{
         # "Check your insurance" takes card photos (intake/vob.py: two of at most 8 MB, 17 MB in
         # all). The body is buffered in memory, never in client_body_temp_path: an original
         # photo, with its location, must not reach a disk before it is stripped and encrypted.
-        location = /admissions/insurance/ {{
+        # The same form in every language: /admissions/insurance/, /es/admissions/insurance/.
+        location ~ "^(/[a-z]{{2}})?/admissions/insurance/$" {{
             client_max_body_size 17m;
             client_body_buffer_size 17m;
             proxy_pass http://nexus;

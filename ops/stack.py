@@ -59,6 +59,8 @@ class Stack:
         self.start_smtp()
         self.manage("migrate", "--noinput", quiet=True)
         self.manage("collectstatic", "--noinput", quiet=True)
+        # The build compiles the catalogue beside collectstatic: every web container needs the .mo.
+        self.manage("compilemessages", "--ignore=.venv", "--ignore=var", "--ignore=node_modules", quiet=True)
         self.manage("start_periodic_tasks", quiet=True)
         for index in range(self.web_count):
             self.start_web(index)

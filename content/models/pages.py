@@ -56,6 +56,8 @@ RESERVED_SLUGS = {
 # The fields content.views.pages.page and content.presenter read of the page being shown.
 READ_FIELDS = (
     "url_path",
+    "language",
+    "translation_of",
     "live_index_of",
     "last_published_at",
     "expire_at",
@@ -74,11 +76,26 @@ class PageQuerySet(models.QuerySet):
             live_revision__isnull=False,
         ).filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now), Q(expire_at__isnull=True) | Q(expire_at__gt=now))
 
-    def blog_articles(self):
-        """Live articles of the blog, newest first (the feed, the newsletter)."""
+    def in_language(self, code):
+        """Pages written in `code` (every page is in one language; see Page.language)."""
+        return self.filter(language=code)
+
+    def translation_group(self, page):
+        """`page`, its original and every translation of that original: one page in each language."""
+        original = page.translation_of_id or page.pk
+        return self.filter(Q(pk=original) | Q(translation_of=original))
+
+    def translations_of(self, page):
+        """The same page in the other languages."""
+        return self.translation_group(page).exclude(pk=page.pk)
+
+    def blog_articles(self, language=settings.LANGUAGE_CODE):
+        """Live articles of the blog in `language`, newest first (the feed, the newsletter)."""
+        prefix = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
         return (
             self.live()
-            .filter(live_kind=Page.Kind.ARTICLE, url_path__startswith="/blog/")
+            .in_language(language)
+            .filter(live_kind=Page.Kind.ARTICLE, url_path__startswith=f"{prefix}blog/")
             .order_by(F("live_published_on").desc(nulls_last=True), "-pk")
         )
 
@@ -87,8 +104,8 @@ class PageQuerySet(models.QuerySet):
         nor the search document (the largest fields of the row)."""
         return self.select_related("live_revision").only(*READ_FIELDS)
 
-    def in_menu(self):
-        return self.live().filter(live_show_in_menu=True).order_by("live_order", "live_title")
+    def in_menu(self, language=settings.LANGUAGE_CODE):
+        return self.live().in_language(language).filter(live_show_in_menu=True).order_by("live_order", "live_title")
 
     def translations(self):
         """Pages that translate another (each links its original, in the default language)."""

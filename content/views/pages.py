@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.csp import CSP
 from django.utils.http import http_date
@@ -19,6 +19,7 @@ from content import frozen, scheduling, snapshot, structured_data
 from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
 from content.presenter import page_context
+from nexus import locale
 
 # Short enough that a publish reaches readers through any shared cache within a minute; shorter
 # when a scheduled version or an expiry is due sooner (content.scheduling).
@@ -80,9 +81,12 @@ def cached_response(request, entry):
 
 @require_safe
 def home(request):
+    language = translation.get_language()
+
     def render():
         featured = list(
             Page.objects.live()
+            .in_language(language)
             .filter(live_kind__in=[Page.Kind.SUBSTANCE, Page.Kind.PROGRAM, Page.Kind.INDEX])
             .only("url_path", "live_title", "live_summary", "live_kind", "live_order")
             .order_by("live_order", "live_title")
@@ -92,7 +96,8 @@ def home(request):
             "programs": [p for p in featured if p.live_kind == Page.Kind.PROGRAM],
             "indexes": {p.url_path: p for p in featured if p.live_kind == Page.Kind.INDEX},
             "json_ld": structured_data.home(current_site(request)),
-            "canonical": structured_data.absolute("/"),
+            "canonical": structured_data.absolute(locale.home_path(language)),
+            "alternates": locale.alternates({code: locale.home_path(code) for code, _name in settings.LANGUAGES}),
         }
         html = render_to_string("content/home.html", context, request)
         return {"html": html, "last_modified": None, "expire_at": None}
@@ -103,12 +108,16 @@ def home(request):
 @require_safe
 def page(request, path):
     """A live page. `?page=N` counts only on index pages and only up to their last page: any other
-    number would render, and cache, one more copy of the same page."""
-    url_path = f"/{path}/"
+    number would render, and cache, one more copy of the same page.
+
+    The address holds the language: `/es/<path>/` (Spanish active, nexus.locale) is the Spanish
+    page whose url_path is `/es/<path>/`; unprefixed paths are the default language's pages."""
+    language = translation.get_language()
+    url_path = f"{locale.home_path(language)}{path}/"
 
     def render_number(number):
         def render():
-            found = Page.objects.live().for_reading().filter(url_path=url_path).first()
+            found = Page.objects.live().in_language(language).for_reading().filter(url_path=url_path).first()
             if found is None:
                 raise Http404
             revision = found.live_revision
@@ -152,6 +161,12 @@ def preview(request, pk):
         raise PermissionDenied
     draft = get_object_or_404(Page, pk=pk)
     content_hash, data = snapshot.build(draft)
+    # The admin is English; the page is shown in its own language, frame included.
+    with translation.override(draft.language):
+        return preview_response(request, draft, content_hash, data)
+
+
+def preview_response(request, draft, content_hash, data):
     context = page_context(
         page=draft,
         data=data,

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from content.search import MAX_QUERY_LENGTH, clean_query, search
@@ -10,7 +11,8 @@ def search_view(request):
     query = clean_query(raw)
     context = {
         "query": query,
-        "results": search(query),
+        # The address's language (/es/search/ searches the Spanish pages, with Spanish stemming).
+        "results": search(query, translation.get_language()),
         "truncated": len(" ".join(raw.split())) > MAX_QUERY_LENGTH,
         "max_length": MAX_QUERY_LENGTH,
     }

@@ -7,16 +7,21 @@ from content.structured_data import absolute
 
 @require_safe
 def robots_txt(request):
+    # Each in every language: /search/, /es/search/ and so on.
+    kept_out = [
+        "/search/",
+        "/preview/",
+        # Form result pages (thank-you, confirmation, unsubscribe) say nothing worth indexing.
+        "/admissions/thank-you/",
+        "/newsletter/check-your-inbox/",
+        "/newsletter/confirm/",
+        "/newsletter/unsubscribe/",
+    ]
+    prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     lines = [
         "User-agent: *",
         f"Disallow: /{settings.NEXUS_ADMIN_PATH.strip('/')}/",
-        "Disallow: /search/",
-        "Disallow: /preview/",
-        # Form result pages (thank-you, confirmation, unsubscribe) say nothing worth indexing.
-        "Disallow: /admissions/thank-you/",
-        "Disallow: /newsletter/check-your-inbox/",
-        "Disallow: /newsletter/confirm/",
-        "Disallow: /newsletter/unsubscribe/",
+        *(f"Disallow: {prefix}{path}" for prefix in prefixes for path in kept_out),
         "",
         f"Sitemap: {absolute('/sitemap.xml')}",
         "",

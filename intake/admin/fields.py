@@ -28,4 +28,5 @@ ATTRIBUTION = [
     "utm_content",
 ]
 PIPELINE = ["status", "owner", "follow_up_due", "first_contact_at"]
-CSV_FIELDS = ["pk", *PIPELINE, *PERSON, "substances", *ANSWERS, "landing_path", "source"]
+# The language columns last: files read by column position keep working.
+CSV_FIELDS = ["pk", *PIPELINE, *PERSON, "substances", *ANSWERS, "landing_path", "source", "language", "prefers_spanish"]

@@ -37,16 +37,35 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """English, Spanish (wrote in Spanish or prefers it), prefers Spanish, other: InquiryQuerySet.in_language."""
+
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return Inquiry.LANGUAGE_FILTERS
+
+    def queryset(self, request, queryset):
+        return queryset.in_language(self.value()) if self.value() else queryset
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(
     AdmissionsOnly, LeadPage, MyWork, SessionSearch, MergeViews, ReportViews, PickPartner, admin.ModelAdmin
 ):
     # Four columns, so the table still fits beside both sidebars at 1280 px (the source is on
     # the lead page and the dashboard): when it arrived under the lead's link, what needs
-    # attention flagged under the status.
+    # attention flagged under the status, "Spanish" or "Prefers Spanish" beside the lead's link.
     list_display = ["lead", "status_label", "owner", "follow_up"]
     list_display_links = None
-    list_filter = [NeedsAttentionFilter, "status", ("owner", admin.RelatedOnlyFieldListFilter), "kind"]
+    list_filter = [
+        NeedsAttentionFilter,
+        "status",
+        ("owner", admin.RelatedOnlyFieldListFilter),
+        LanguageFilter,
+        "kind",
+    ]
     list_select_related = ["owner"]
     date_hierarchy = "created_at"
     actions = [assign_owner, export_csv]
@@ -165,9 +184,10 @@ class InquiryAdmin(
     def lead(self, obj):
         url = reverse("admin:intake_inquiry_change", args=[obj.pk])
         return format_html(
-            '<a href="{}">{}</a><span class="lead-received">{} {}</span>',
+            '<a href="{}">{}</a>{}<span class="lead-received">{} {}</span>',
             url,
             obj,
+            format_html(" {}", badge) if (badge := display.language_badge(obj)) else "",
             _("received"),
             display.when(obj.created_at),
         )

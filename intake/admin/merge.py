@@ -29,6 +29,8 @@ ROWS = [
     ("phone", _("phone")),
     ("email", _("email")),
     ("in_danger", _("someone in danger")),
+    ("language", _("language")),
+    ("prefers_spanish", _("prefers Spanish")),
     ("source", _("source")),
     ("landing_path", _("landing page")),
     ("utm_campaign", _("campaign")),
@@ -55,6 +57,8 @@ def display(lead, field):
         return national(value)
     if field == "created_at" or (field == "first_contact_at" and value):
         return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    if field == "prefers_spanish":
+        return lead.prefers_spanish_answer()
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return value if value not in (None, "") else "-"

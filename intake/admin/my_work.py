@@ -19,13 +19,17 @@ class MyWork:
             raise PermissionDenied
         now = timezone.now()
         team = work.is_team_lead(request.user)
-        sections = work.sections(request.user, now)
-        services.work_viewed(by=request.user, shown=work.shown_ids(sections), scope="team" if team else "own")
+        language = work.language_choice(request.GET.get("language"))
+        sections = work.sections(request.user, now, language=language)
+        scope = ("team" if team else "own") + (f", language {language}" if language else "")
+        services.work_viewed(by=request.user, shown=work.shown_ids(sections), scope=scope)
         context = self.admin_site.each_context(request) | {
             "title": _("My work: the whole team") if team else _("My work"),
             "opts": self.model._meta,
             "sections": sections,
             "team": team,
             "now": now,
+            "language": language,
+            "languages": work.LANGUAGES.items(),
         }
         return TemplateResponse(request, "admin/intake/my_work.html", context)

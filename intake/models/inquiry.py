@@ -63,6 +63,24 @@ class InquiryQuerySet(models.QuerySet):
             count += 1
         return count
 
+    def wanting_spanish(self):
+        """Leads to speak Spanish with: they wrote in Spanish, or said they would rather (Inquiry.wants_spanish)."""
+        return self.filter(Q(language=Inquiry.Language.SPANISH) | Q(prefers_spanish=True))
+
+    def in_language(self, key):
+        """The desk's language filter (Inquiry.LANGUAGE_FILTERS): `spanish` is everyone to speak
+        Spanish with, `prefers_spanish` those who said so on the form, `english` the English
+        leads who did not, `other` another language noted by staff; an unknown key filters nothing."""
+        if key == "spanish":
+            return self.wanting_spanish()
+        if key == "prefers_spanish":
+            return self.filter(prefers_spanish=True)
+        if key == "english":
+            return self.filter(language=Inquiry.Language.ENGLISH).exclude(prefers_spanish=True)
+        if key == "other":
+            return self.filter(language=Inquiry.Language.OTHER)
+        return self
+
     def purgeable(self, *, days, now=None):
         cutoff = (now or timezone.now()) - timedelta(days=days)
         return self.filter(status__in=Inquiry.FINAL_STATUSES, closed_at__lt=cutoff)
@@ -131,6 +149,14 @@ class Inquiry(Attribution):
         PENDING = "pending", _("not sent yet")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed: check the inbox")
+
+    # The desk's language filter, as (key, label): InquiryQuerySet.in_language reads the keys.
+    LANGUAGE_FILTERS = [
+        ("english", _("English")),
+        ("spanish", _("Spanish")),
+        ("prefers_spanish", _("Prefers Spanish")),
+        ("other", _("Other")),
+    ]
 
     FINAL_STATUSES = [Status.ADMITTED, Status.REFERRED_OUT, Status.LOST, Status.MERGED]
     REASON_REQUIRED = [Status.REFERRED_OUT, Status.LOST]
@@ -278,6 +304,23 @@ class Inquiry(Attribution):
             and self.follow_up_due is not None
             and self.follow_up_due < (now or timezone.now())
         )
+
+    def wants_spanish(self):
+        """Speak Spanish with them: they wrote in Spanish, or answered yes to "Would you rather we
+        speak Spanish with you?" (InquiryQuerySet.wanting_spanish is the same rule for a list)."""
+        return self.language == self.Language.SPANISH or self.prefers_spanish is True
+
+    def language_label(self):
+        """What the desk's badge says: "Spanish" for a lead written in Spanish, "Prefers Spanish" for
+        one written in another language who asked for Spanish, nothing otherwise."""
+        if self.language == self.Language.SPANISH:
+            return _("Spanish")
+        if self.prefers_spanish:
+            return _("Prefers Spanish")
+        return ""
+
+    def prefers_spanish_answer(self):
+        return {True: _("yes"), False: _("no"), None: _("not asked")}[self.prefers_spanish]
 
     def clean(self):
         self.clean_merged()

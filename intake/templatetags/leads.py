@@ -13,3 +13,8 @@ def when(moment):
 @register.filter
 def status_badge(status):
     return display.status_badge(status)
+
+
+@register.filter
+def language_badge(inquiry):
+    return display.language_badge(inquiry)

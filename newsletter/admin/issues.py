@@ -40,10 +40,11 @@ def send_test(modeladmin, request, queryset):
 def send_now(modeladmin, request, queryset):
     issues = [issue for issue in queryset if issue.is_editable]
     if "confirm" not in request.POST:
+        for issue in issues:  # each goes to its own language's subscribers only
+            issue.audience = Subscriber.objects.audience(issue.language).count()
         context = modeladmin.admin_site.each_context(request) | {
             "title": _("Send issues now"),
             "issues": issues,
-            "audience": Subscriber.objects.sendable().count(),
             "opts": modeladmin.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
@@ -67,11 +68,11 @@ def schedule(modeladmin, request, queryset):
 
 @admin.register(Issue)
 class IssueAdmin(MarketingOnly, admin.ModelAdmin):
-    list_display = ["subject", "status", "scheduled_at", "started_at", "progress_summary", "preview_link"]
-    list_filter = ["status"]
+    list_display = ["subject", "language", "status", "scheduled_at", "started_at", "progress_summary", "preview_link"]
+    list_filter = ["status", "language"]
     search_fields = ["subject"]
     actions = [send_test, send_now, schedule]
-    fields = ["subject", "preheader", "body", "scheduled_at", "status", "started_at", "finished_at"]
+    fields = ["subject", "preheader", "body", "language", "scheduled_at", "status", "started_at", "finished_at"]
     readonly_fields = ["status", "started_at", "finished_at"]
     view_on_site = staticmethod(site_url.view_on_site)
     change_list_template = "admin/newsletter/issue/change_list.html"

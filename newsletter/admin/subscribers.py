@@ -25,6 +25,7 @@ CSV_FIELDS = [
     "consent_at",
     "confirmed_at",
     "unsubscribed_at",
+    "language",  # last: files read by column position keep working
 ]
 
 
@@ -67,7 +68,13 @@ def erase_selected(modeladmin, request, queryset):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"), help_text=_("Columns: email, first_name, consent_proof, consent_at."))
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: email, first_name, consent_proof, consent_at, language (en or es; English when"
+            " the column is missing or empty)."
+        ),
+    )
     ask_to_confirm = forms.BooleanField(
         label=_("Email a confirmation link to rows without a consent proof"), required=False
     )
@@ -86,8 +93,17 @@ class SourceFilter(admin.SimpleListFilter):
 
 @admin.register(Subscriber)
 class SubscriberAdmin(FindByAddress, MarketingOnly, admin.ModelAdmin):
-    list_display = ["email", "first_name", "status", "source", "created_at", "confirmed_at", "unsubscribed_at"]
-    list_filter = ["status", SourceFilter, "consent_version", "created_at"]
+    list_display = [
+        "email",
+        "first_name",
+        "language",
+        "status",
+        "source",
+        "created_at",
+        "confirmed_at",
+        "unsubscribed_at",
+    ]
+    list_filter = ["status", "language", SourceFilter, "consent_version", "created_at"]
     # No search_fields: addresses are encrypted, and a GET search would put them in URLs and access
     # logs. "Find by address" (FindByAddress) posts one exact address and compares its hash.
     date_hierarchy = "created_at"
@@ -95,6 +111,7 @@ class SubscriberAdmin(FindByAddress, MarketingOnly, admin.ModelAdmin):
     fields = [
         "email",
         "first_name",
+        "language",
         "status",
         "source",
         "created_at",
@@ -105,8 +122,9 @@ class SubscriberAdmin(FindByAddress, MarketingOnly, admin.ModelAdmin):
         "confirmed_at",
         "unsubscribed_at",
     ]
-    # Status changes go through actions (which also suppress); nobody types a consent record.
-    readonly_fields = [name for name in fields if name not in ("first_name",)]
+    # Status changes go through actions (which also suppress); nobody types a consent record. The
+    # language can change when the person asks for the other one (audited as every change is).
+    readonly_fields = [name for name in fields if name not in ("first_name", "language")]
     change_list_template = "admin/newsletter/subscriber/change_list.html"
 
     def has_add_permission(self, request, *args):

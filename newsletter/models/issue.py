@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,9 @@ class IssueQuerySet(models.QuerySet):
     def archived(self):
         """What the public archive shows: issues that went out, newest first."""
         return self.sent().order_by("-started_at")
+
+    def in_language(self, language):
+        return self.filter(language=language)
 
     def due(self, now=None):
         return self.filter(status=Issue.Status.SCHEDULED, scheduled_at__lte=now or timezone.now())
@@ -67,7 +70,9 @@ class Issue(models.Model):
         return self.subject
 
     def get_absolute_url(self):
-        return reverse("newsletter:archive_detail", args=[self.pk])
+        # In the issue's own language: under i18n_patterns a Spanish issue's page is under /es/.
+        with translation.override(self.language):
+            return reverse("newsletter:archive_detail", args=[self.pk])
 
     def has_public_page(self):
         """Only issues that went out are in the public archive."""

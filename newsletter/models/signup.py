@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,8 @@ class SignupRequest(models.Model):
     first_name = EncryptedTextField(_("first name"), blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
     consent_version = models.CharField(_("consent wording version"), max_length=32)
+    # The page's language when they signed up: the subscriber's language (and their emails').
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     created_at = models.DateTimeField(_("received at"), default=timezone.now)
 
     class Meta:

@@ -23,6 +23,10 @@ class SubscriberQuerySet(models.QuerySet):
         """Who an issue goes to: confirmed by the person, and not on the suppression list."""
         return self.confirmed().not_suppressed()
 
+    def audience(self, language):
+        """Who an issue in `language` goes to: the sendable subscribers of that language only."""
+        return self.sendable().filter(language=language)
+
     def with_address(self, address):
         """The one subscriber with this mailbox, whatever its spelling: addresses are encrypted, so
         every look-up by address goes through the keyed hash of the canonical form."""

@@ -13,7 +13,8 @@ logger = logging.getLogger("newsletter.services")
 
 @transaction.atomic
 def start_sending(*, issue_id, now=None):
-    """Freeze the audience: one queued delivery per confirmed, unsuppressed subscriber.
+    """Freeze the audience: one queued delivery per confirmed, unsuppressed subscriber of the
+    issue's language (a Spanish subscriber never gets the English issue, nor the other way round).
 
     Safe to call twice or from two places at once: the issue row is locked, an issue already
     sending is left alone, and the unique (issue, subscriber) constraint forbids a second row.
@@ -25,7 +26,8 @@ def start_sending(*, issue_id, now=None):
         return 0
     created = 0
     batch = []
-    for subscriber_id in Subscriber.objects.sendable().order_by("pk").values_list("pk", flat=True).iterator(2000):
+    audience = Subscriber.objects.audience(issue.language).order_by("pk").values_list("pk", flat=True)
+    for subscriber_id in audience.iterator(2000):
         batch.append(Delivery(issue_id=issue.pk, subscriber_id=subscriber_id, next_attempt_at=now))
         if len(batch) == 2000:
             created += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from newsletter import consent
+from newsletter import consent, languages
 from newsletter.addresses import address_hash
 from newsletter.models import SignupRequest, Subscriber, Suppression
 from nexus.audit import Action, record
@@ -19,14 +19,19 @@ SIGNUP_GRACE = timedelta(minutes=5)  # how long a sign-up request's own task has
 NEVER_MAILED_AGAIN = {Suppression.Reason.BOUNCED, Suppression.Reason.COMPLAINED, Suppression.Reason.REJECTED}
 
 
-def request_signup(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION):
+def request_signup(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION, language=None):
     """What the public form does: store the request (encrypted) and queue its id; nothing else.
 
     No look-up happens here, so the request takes the same queries and the same time for a new,
     pending, confirmed, unsubscribed or suppressed address; the task does the rest (subscribe).
+    The language is the page's (the active language) unless given: the task runs without it.
     """
     signup = SignupRequest.objects.create(
-        email=email, first_name=first_name, source=source, consent_version=consent_version
+        email=email,
+        first_name=first_name,
+        source=source,
+        consent_version=consent_version,
+        language=language or languages.active(),
     )
     from newsletter.tasks import handle_signup
 
@@ -44,6 +49,7 @@ def handle_signup_request(*, signup_id):
         first_name=signup.first_name,
         source=signup.source,
         consent_version=signup.consent_version,
+        language=signup.language,
         now=signup.created_at,
     )
     signup.delete()
@@ -58,19 +64,23 @@ def handle_waiting_signups(*, now=None):
     return sum(handle_signup_request(signup_id=signup_id) for signup_id in ids)
 
 
-def subscribe(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION, now=None):
+def subscribe(*, email, first_name="", source, consent_version=consent.CURRENT_VERSION, language=None, now=None):
     """Record a sign-up request and ask the address's owner to confirm it; return nothing.
 
     Whatever state the address is in, the caller learns nothing (the public answer is always
-    the same). A confirmed address is left as it is; an address that bounced or complained gets
-    no mail at all; anything else gets a confirmation email, at most one per throttle interval.
+    the same). A confirmed address is left as it is (its language too: a form on the other
+    language's page does not move someone's newsletter without their confirmation); an address
+    that bounced or complained gets no mail at all; anything else gets a confirmation email, in
+    the sign-up's language, at most one per throttle interval.
     """
     now = now or timezone.now()
+    language = language or languages.active()
     fields = {
+        "language": language,
         "first_name": first_name,
         "source": source,
         "consent_version": consent_version,
-        "consent_text": consent.WORDING[consent_version],
+        "consent_text": consent.text(consent_version, language),
         "consent_at": now,
     }
     try:
@@ -196,6 +206,7 @@ def import_subscribers(*, rows, source, ask_to_confirm=False, actor=None, now=No
         subscriber = Subscriber.objects.create(
             email=row.email,
             first_name=row.first_name,
+            language=row.language,
             source=source,
             status=S.CONFIRMED if proven else S.PENDING,
             consent_version="import",

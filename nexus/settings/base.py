@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's (English unprefixed, /es/...); nexus.locale explains the rest.
+    "django.middleware.locale.LocaleMiddleware",
+    "nexus.locale.FirstVisitLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -87,6 +90,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",  # LANGUAGE_CODE for <html lang>
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -317,6 +321,10 @@ NEXUS_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()
 # Pages with forms for personal data (and search, whose URL holds what was searched) send no
 # Referer to any other site (Referrer-Policy: same-origin).
 NEXUS_NO_REFERRER_PATHS = ["/admissions/", "/newsletter/", "/search/", "/" + NEXUS_ADMIN_PATH]
+# The same forms and search in every other language, under its prefix (/es/admissions/).
+NEXUS_NO_REFERRER_PATHS += [
+    f"/{code}{path}" for code, _name in LANGUAGES if code != LANGUAGE_CODE for path in NEXUS_NO_REFERRER_PATHS[:3]
+]
 
 # The center ---------------------------------------------------------------
 

@@ -16,6 +16,7 @@ document.addEventListener("click", async (event) => {
   if (navigator.clipboard) {
     event.preventDefault();
     await navigator.clipboard.writeText(link.href);
-    link.textContent = "Link copied";
+    // The words come from the page (data-copied-label), in the page's language.
+    link.textContent = link.dataset.copiedLabel || link.textContent;
   }
 });

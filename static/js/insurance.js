@@ -5,6 +5,10 @@
   "use strict";
   var MAX = 8 * 1024 * 1024;
   var TYPES = ["image/jpeg", "image/png", "image/webp"];
+  // The messages are the form's data attributes, translated by the template.
+  var form = document.querySelector(".intake-form");
+  if (!form) return;
+  var words = form.dataset;
   document.querySelectorAll('.intake-form input[type="file"]').forEach(function (input) {
     var note = document.createElement("p");
     note.className = "invalid-feedback";
@@ -15,12 +19,12 @@
       var file = input.files && input.files[0];
       var problem = "";
       if (file && file.size > MAX) {
-        problem = "This photo is larger than 8 MB. Take it again, or choose a smaller copy.";
+        problem = words.photoTooBig;
       } else if (file && file.type && TYPES.indexOf(file.type) === -1) {
-        problem = "Choose a JPEG, PNG or WebP photo.";
+        problem = words.photoWrongType;
       }
       note.hidden = !problem;
-      note.textContent = problem ? "Error: " + problem : "";
+      note.textContent = problem ? words.errorPrefix + " " + problem : "";
       if (problem) {
         input.value = "";
         input.setAttribute("aria-invalid", "true");
