@@ -25,9 +25,20 @@ def site_and_menu(request=None):
 
 def build_site_and_menu():
     row = SiteSettings.objects.filter(pk=1).first()
-    pages = Page.objects.in_menu(content_cache.language()).values_list("live_title", "url_path")
+    language = content_cache.language()
+    pages = Page.objects.in_menu(language).values_list("live_title", "url_path")
     menu = [{"title": title, "url": url} for title, url in pages]
-    return {"row": row.as_context() if row else None, "menu": menu, "accreditations": trust.accreditations()}
+    return {
+        "row": row.as_context() if row else None,
+        "menu": menu,
+        "accreditations": trust.accreditations(),
+        "page_links": Page.objects.localized_paths(FRAME_PAGES, language),
+    }
+
+
+# Pages the frame links to by name (footer, forms, the trust line), in the reader's language
+# where they are translated and live, else in English.
+FRAME_PAGES = {"privacy": "/privacy-notice/", "about": "/about/"}
 
 
 def site(request):
@@ -37,6 +48,7 @@ def site(request):
         "site": entry["row"] or SiteSettings.defaults_context(),
         "menu_pages": entry["menu"],
         "footer_accreditations": entry.get("accreditations", []),
+        "page_links": entry.get("page_links") or FRAME_PAGES,
         "language_links": language_links(request),
     }
 

@@ -157,8 +157,9 @@ class LeadForm(forms.Form):
         ]
 
     def consent_layout(self):
-        notice = _('Read our <a href="/privacy-notice/">privacy notice</a> (opens in this tab).')
-        privacy = HTML(f"<p>{notice}</p>")
+        # The address is the page's in the reader's language: the template context's page_links.
+        notice = _('Read our <a href="%(url)s">privacy notice</a> (opens in this tab).')
+        privacy = HTML("<p>" + notice % {"url": "{{ page_links.privacy }}"} + "</p>")
         return Fieldset(_("Your consent"), privacy, "privacy_consent", "contact_consent", *self.extra_consents())
 
     def extra_consents(self):

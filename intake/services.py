@@ -7,11 +7,12 @@ function that does it, so no admin path can show or change a lead without its au
 import logging
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks_db import DatabaseBackend
 
 from intake.models import Activity, CallClick, Inquiry, LeadMerge, StatusChange
 from intake.search import LeadSearch
+from nexus import locale
 from nexus.audit import Action, record
 from nexus.hashing import lead_email_hash, lead_phone_hash
 
@@ -28,10 +29,9 @@ def submit_lead(*, kind, token, fields, attribution, reminder_consent=False, con
     if existing:
         return existing, False
     now = now or timezone.now()
-    language = (translation.get_language() or "").split("-")[0]
     inquiry = Inquiry(
         kind=kind,
-        language=language if language in Inquiry.Language.values else "",
+        language=locale.site_language(default=""),
         submission_token=token,
         created_at=now,
         consent_version=consent_version,

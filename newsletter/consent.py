@@ -5,7 +5,8 @@ version still offered (not through the catalogue: the words agreed to must never
 subscriber when a translation is edited)."""
 
 from django.conf import settings
-from django.utils import translation
+
+from nexus import locale
 
 WORDING = {
     "2026-11": {
@@ -26,8 +27,7 @@ def text(version=CURRENT_VERSION, language=None):
     """The words of `version` in `language` (the active language by default; English when the
     version has no words in it)."""
     words = WORDING[version]
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return words.get(code, words[settings.LANGUAGE_CODE])
+    return words.get(language or locale.site_language(), words[settings.LANGUAGE_CODE])
 
 
 def current_text(language=None):

@@ -8,10 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from newsletter import languages, services, tokens
+from newsletter import services, tokens
 from newsletter.forms import SignupForm
 from newsletter.models import Issue
-from nexus import origin
+from nexus import locale, origin
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def unsubscribe(request, token):
 @require_safe
 def archive(request):
     """The issues sent in the page's language."""
-    issues = Issue.objects.archived().in_language(languages.active())
+    issues = Issue.objects.archived().in_language(locale.site_language())
     return render(request, "newsletter/archive.html", {"issues": issues})
 
 

@@ -32,6 +32,14 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 
 from nexus import site_url
 
+
+def site_language(default=settings.LANGUAGE_CODE):
+    """The active language as one of LANGUAGES' codes ("es-mx" is "es"), else `default`: what a
+    lead, a sign-up or an email records as the language it was written in."""
+    code = (translation.get_language() or "").split("-")[0].lower()
+    return code if code in dict(settings.LANGUAGES) else default
+
+
 # The views whose GET is a page to read; forms, search and everything else are never redirected.
 READING_VIEWS = {"content:home", "content:page"}
 # The switcher's link to another language's home, for a page not translated into it, ends in this

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from content import cache as content_cache
@@ -23,6 +24,7 @@ def default_admissions_email():
 
 
 DEFAULT_HOURS = "Admissions answer the phone 24 hours a day, 7 days a week."
+DEFAULT_HOURS_ES = "El equipo de ingresos contesta el teléfono las 24 horas, los 7 días de la semana."
 DEFAULT_CRISIS_TEXT = "In danger now? Call 911. Call or text 988 for the Suicide & Crisis Lifeline."
 
 
@@ -33,6 +35,8 @@ class SiteSettings(models.Model):
     phone = models.CharField(_("phone"), max_length=40, default=default_phone)
     address = models.CharField(_("address"), max_length=255, default=default_address)
     hours = models.CharField(_("hours"), max_length=255, blank=True, default=DEFAULT_HOURS)
+    # Words editors write are per language; numbers, names and addresses are the same in both.
+    hours_es = models.CharField(_("hours (Spanish)"), max_length=255, blank=True, default=DEFAULT_HOURS_ES)
     text_phone = models.CharField(
         _("text line"),
         max_length=40,
@@ -67,7 +71,7 @@ class SiteSettings(models.Model):
             "phone_tel": tel_href(self.phone),
             "phone_sms": sms_href(self.text_phone or self.phone),
             "address": self.address,
-            "hours": self.hours,
+            "hours": self.hours_es if translation.get_language() == "es" else self.hours,
             "admissions_email": self.admissions_email,
             "crisis_text": self.crisis_text,
         }

@@ -8,9 +8,10 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from newsletter import consent, languages
+from newsletter import consent
 from newsletter.addresses import address_hash
 from newsletter.models import SignupRequest, Subscriber, Suppression
+from nexus import locale
 from nexus.audit import Action, record
 
 logger = logging.getLogger("newsletter.services")
@@ -31,7 +32,7 @@ def request_signup(*, email, first_name="", source, consent_version=consent.CURR
         first_name=first_name,
         source=source,
         consent_version=consent_version,
-        language=language or languages.active(),
+        language=language or locale.site_language(),
     )
     from newsletter.tasks import handle_signup
 
@@ -74,7 +75,7 @@ def subscribe(*, email, first_name="", source, consent_version=consent.CURRENT_V
     the sign-up's language, at most one per throttle interval.
     """
     now = now or timezone.now()
-    language = language or languages.active()
+    language = language or locale.site_language()
     fields = {
         "language": language,
         "first_name": first_name,

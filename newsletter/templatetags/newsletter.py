@@ -15,4 +15,5 @@ def newsletter_form(context, place, form=None):
         "page": request.path if request is not None else "",
         "consent_text": consent.current_text(),
         "consent_version": consent.CURRENT_VERSION,
+        "page_links": context.get("page_links"),
     }

@@ -34,7 +34,9 @@ def links(response, selector_class="language-switcher"):
 def menu(response):
     """The pages the wide menu lists (Home and Search left out)."""
     block = re.search(r'<nav class="site-nav".*?</nav>', html(response), re.S).group(0)
-    return [href for href in re.findall(r'href="([^"]+)"', block) if href not in {"/", "/search/"}]
+    return [
+        href for href in re.findall(r'href="([^"]+)"', block) if href not in {"/", "/search/", "/es/", "/es/search/"}
+    ]
 
 
 def hreflangs(response):
@@ -299,3 +301,22 @@ def test_spanish_pages_and_the_switcher_pass_the_nu_checker(client, benzo, tmp_p
         files.append(tmp_path / f"{number}.html")
         files[-1].write_bytes(response.content)
     assert check(files) == []
+
+
+def test_the_frame_links_to_the_readers_privacy_notice_and_hours(client):
+    """Words editors write in site settings, and the pages the frame names, follow the language."""
+    from content.models import SiteSettings
+
+    privacy = published_page(slug="privacy-notice", title="Privacy notice", is_clinical=False)
+    spanish(privacy, slug="aviso-de-privacidad", title="Aviso de privacidad", is_clinical=False)
+    SiteSettings.objects.create(hours="Open all night.", hours_es="Abierto toda la noche.")
+    with committed():
+        pass
+    english, spanish_home = html(client.get("/")), html(client.get("/es/"))
+    assert "Open all night." in english and "Abierto toda la noche." not in english
+    assert "Abierto toda la noche." in spanish_home and "Open all night." not in spanish_home
+    assert 'href="/privacy-notice/"' in english and "/es/aviso-de-privacidad/" not in english
+    assert 'href="/es/aviso-de-privacidad/"' in spanish_home and 'href="/privacy-notice/"' not in spanish_home
+    # The inquiry form's consent paragraph names the same page.
+    assert 'href="/es/aviso-de-privacidad/"' in html(client.get("/es/admissions/"))
+    assert 'href="/privacy-notice/"' in html(client.get("/admissions/"))
