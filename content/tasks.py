@@ -15,9 +15,15 @@ from nexus.site_url import absolute
 logger = logging.getLogger(__name__)
 
 
-def reviewer_addresses():
-    users = get_user_model().objects.filter(is_active=True, groups__name=roles.CLINICAL_REVIEWERS).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+def reviewer_addresses(language):
+    """Active clinical reviewers whose profile reads `language`: only they can review the page."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=roles.CLINICAL_REVIEWERS, clinical_reviewer__isnull=False)
+        .exclude(email="")
+        .values_list("email", "clinical_reviewer__languages")
+    )
+    return sorted({email for email, languages in users if language in (languages or [])})
 
 
 @task
@@ -26,7 +32,7 @@ def notify_review_requested(request_id):
 
     One message per reviewer (no one sees the others' addresses); a failed send leaves the request in
     the queue, where reviewers see it on their home page anyway."""
-    request = ReviewRequest.objects.only("pk", "page_id").get(pk=request_id)
+    request = ReviewRequest.objects.select_related("page").only("pk", "page_id", "page__language").get(pk=request_id)
     context = {
         "page_id": request.page_id,
         "link": absolute(reverse("admin:content_page_diff", args=[request.page_id])),
@@ -35,7 +41,7 @@ def notify_review_requested(request_id):
     subject = f"Clinical review requested: page #{request.page_id}"
     body = render_to_string("content/email/review_requested.txt", context)
     sent = 0
-    for address in reviewer_addresses():
+    for address in reviewer_addresses(request.page.language):
         try:
             send_mail(subject, body, None, [address])
         except (SMTPException, OSError) as error:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from content import services
-from content.admin import panel, review
+from content.admin import panel, review, translations
 from content.admin.sections import SectionInline
 from content.forms import KeepUnchangedTextForm, MultilineField
 from content.models import Page, PageDueForReview, Revision, Source
@@ -49,8 +49,17 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 @admin.register(Page)
 class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
-    list_display = ["title", "url_path", "kind", "status", "live_now", "last_published_at"]
-    list_filter = ["kind", "status", "is_clinical", ReviewDueFilter]
+    list_display = [
+        "title",
+        "url_path",
+        "language",
+        "translation_state",
+        "kind",
+        "status",
+        "live_now",
+        "last_published_at",
+    ]
+    list_filter = ["language", translations.TranslationFilter, "kind", "status", "is_clinical", ReviewDueFilter]
     search_fields = ["title", "slug", "url_path"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["parent", "related", "hero_image"]
@@ -58,7 +67,7 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
     inlines = [SectionInline, SourceInline]
 
     class Media:
-        css = {"all": ["css/editor.css"]}
+        css = {"all": ["css/editor.css", "css/editor-translation.css"]}
         js = ["js/editor/sections.js", "js/editor/preview.js"]
 
     view_on_site = staticmethod(site_url.view_on_site)
@@ -91,6 +100,22 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
         (_("Related pages"), {"fields": ["related"]}),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_translation_state()
+
+    @admin.display(description=_("translation"))
+    def translation_state(self, page):
+        """A badge for a translation out of date (or an original with one), words for the rest."""
+        if page.translation_stale:
+            return format_html('<span class="nexus-badge nexus-badge-warning">{}</span>', _("Out of date"))
+        if page.translation_of_id:
+            return _("Up to date")
+        if page.has_stale_translation:
+            return format_html(
+                '<span class="nexus-badge nexus-badge-warning">{}</span>', _("A translation is out of date")
+            )
+        return ""
+
     @admin.display(boolean=True, description=_("visible now"))
     def live_now(self, page):
         return page.is_live()
@@ -111,6 +136,7 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
                 "<int:pk>/restore/<int:revision>/", wrap(require_POST(self.restore_view)), name="content_page_restore"
             ),
             *review.urls(self),  # content/admin/review.py: changes, review requests, checks, chooser
+            *translations.urls(self),  # content/admin/translations.py: translate, mark up to date
             *super().get_urls(),
         ]
 
@@ -123,6 +149,7 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
             page = Page.objects.select_related("live_revision", "scheduled_revision").filter(pk=object_id).first()
             if page is not None:
                 extra_context["panel"] = panel.state(page)
+                extra_context["translation"] = translations.state(page, request.user)
                 extra_context["time_zone"] = timezone.get_current_timezone_name()
         return super().change_view(request, object_id, form_url, extra_context)
 

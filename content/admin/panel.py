@@ -1,5 +1,6 @@
 """The publish panel's words: where the page stands, and whether the review covers the draft."""
 
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -53,6 +54,13 @@ def state(page, now=None):
     elif services.has_current_review(page, draft_hash, today=timezone.localdate(now)):
         facts["review"] = _("The current clinical review covers this draft.")
         facts["reviewed"] = True
+    elif page.language != settings.LANGUAGE_CODE:
+        facts["review"] = _(
+            "No current clinical review by a reviewer who reads %(language)s covers this draft: one must "
+            "record a review of this translation (the original's review does not count for it) before it "
+            "can be published or scheduled."
+        ) % {"language": services.language_name(page.language)}
+        facts["reviewed"] = False
     else:
         facts["review"] = _(
             "No current clinical review covers this draft: a clinical reviewer must record one before "

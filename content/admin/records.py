@@ -1,16 +1,54 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 
 from content.models import Review, Reviewer, Revision, SiteSettings, StigmaTerm, Testimonial
 
 
+class ReviewerForm(forms.ModelForm):
+    """The languages a clinician reads, as one box per language of the site: only a reviewer who
+    reads a page's language can sign it off (content.services.record_review)."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Reads"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick each language this clinician reads well enough to review a clinical page in."),
+    )
+
+    class Meta:
+        model = Reviewer
+        fields = [
+            "name",
+            "credentials",
+            "licence",
+            "role",
+            "portrait",
+            "bio",
+            "user",
+            "languages",
+            "is_sample",
+            "on_team",
+            "team_order",
+        ]
+
+
 @admin.register(Reviewer)
 class ReviewerAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "role", "on_team", "team_order", "user", "is_sample"]
+    form = ReviewerForm
+    list_display = ["name", "credentials", "role", "reads", "on_team", "team_order", "user", "is_sample"]
     list_editable = ["on_team", "team_order"]
     search_fields = ["name"]
     autocomplete_fields = ["user", "portrait"]
+
+    @admin.display(description=_("reads"))
+    def reads(self, reviewer):
+        names = dict(settings.LANGUAGES)
+        return ", ".join(str(names.get(code, code)) for code in reviewer.languages or [])
 
 
 @admin.register(Review)

@@ -54,6 +54,7 @@ def diff_view(model_admin, request, pk):
     draft = snapshot.raw(page)
     draft_hash = snapshot.fingerprint(draft)
     is_reviewer = roles.has_role(request.user, roles.CLINICAL_REVIEWERS)
+    reads = services.reads_language(request.user, page.language)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Changes to page #%(pk)s") % {"pk": page.pk},
@@ -69,7 +70,9 @@ def diff_view(model_admin, request, pk):
         "diff": diff.compare(before, after),
         "draft_hash": draft_hash,
         "is_reviewer": is_reviewer,
-        "can_record": is_reviewer and after_key == "draft" and page.is_clinical,
+        "can_record": is_reviewer and after_key == "draft" and page.is_clinical and reads,
+        "reads_language": reads,
+        "page_language": services.language_name(page.language),
         "covered": services.has_current_review(page, draft_hash),
         "waiting": ReviewRequest.objects.waiting().filter(page=page).first(),
         "last_review": versions.last_review(page),

@@ -120,6 +120,36 @@ class PageQuerySet(models.QuerySet):
     def in_menu(self, language=settings.LANGUAGE_CODE):
         return self.live().in_language(language).filter(live_show_in_menu=True).order_by("live_order", "live_title")
 
+    def translations(self):
+        """Pages that translate another (each links its original, in the default language)."""
+        return self.filter(translation_of__isnull=False)
+
+    def translations_out_of_date(self):
+        """Translations whose original's live version says something else than the version they were
+        last brought up to date with. Content, not versions: a republish with the same content
+        (its fingerprint, `content_hash`) leaves them up to date; an unpublished draft of the
+        original is no change at all."""
+        return (
+            self.translations()
+            .filter(translation_of__live_revision__isnull=False)
+            .filter(
+                Q(translated_from__isnull=True)
+                | ~Q(translated_from__content_hash=F("translation_of__live_revision__content_hash"))
+            )
+        )
+
+    def translations_up_to_date(self):
+        return self.translations().exclude(pk__in=self.translations_out_of_date().values("pk"))
+
+    def with_translation_state(self):
+        """Each page annotated `translation_stale` (it is a translation, out of date) and
+        `has_stale_translation` (it is an original with one), for lists: no query per row."""
+        stale = Page.objects.translations_out_of_date()
+        return self.annotate(
+            translation_stale=models.Exists(stale.filter(pk=models.OuterRef("pk"))),
+            has_stale_translation=models.Exists(stale.filter(translation_of=models.OuterRef("pk"))),
+        )
+
     def review_due(self, today, within_days=30):
         """Clinical pages whose latest review falls due within `within_days` (or already has)."""
         horizon = today + timezone.timedelta(days=within_days)
@@ -295,6 +325,10 @@ class Page(models.Model):
             raise ValidationError(
                 {"slug": ValidationError(_("This address is used by another part of the site."), code="reserved")}
             )
+        if self.parent_id and self.parent.language != self.language:
+            # A Spanish page under an English one would live at an English address, outside /es/.
+            message = _("Choose a parent page in the same language as this page, or none.")
+            raise ValidationError({"parent": ValidationError(message, code="parent_language")})
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
@@ -322,6 +356,20 @@ class Page(models.Model):
         else:
             prefix = "/"
         return f"{prefix}{self.slug}/"
+
+    def is_translation(self):
+        return self.translation_of_id is not None
+
+    def translation_is_out_of_date(self):
+        """The original's live version differs in content from the one this translation was last
+        brought up to date with (see PageQuerySet.translations_out_of_date)."""
+        if self.translation_of_id is None:
+            return False
+        return Page.objects.translations_out_of_date().filter(pk=self.pk).exists()
+
+    def translation_into(self, language):
+        """This page's translation into `language`, or None."""
+        return self.translations.filter(language=language).first()
 
     def ancestors(self):
         chain, page = [], self.parent
