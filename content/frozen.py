@@ -12,7 +12,9 @@ import functools
 import hashlib
 import json
 
+from django.conf import settings
 from django.template.loader import get_template, render_to_string
+from django.utils import translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.safestring import mark_safe
 
@@ -29,13 +31,22 @@ def template_version():
 
 
 def _mac(body):
-    payload = json.dumps([body["version"], body["intro"], body["parts"], body["sources"]], separators=(",", ":"))
+    fields = [body["version"], body.get("language"), body["intro"], body["parts"], body["sources"]]
+    payload = json.dumps(fields, separators=(",", ":"))
     return salted_hmac("content.frozen.body", payload, algorithm="sha256").hexdigest()
 
 
-def render(data):
-    """The body of snapshot `data`: {"version", "intro", "parts" (HTML, or a testimonial section's
-    index), "sources", "mac"}. Section HTML is sanitised again: the snapshot may have been edited."""
+def render(data, language=None):
+    """The body of snapshot `data` in the page's `language` (its headings, "Contents", "Sources"):
+    {"version", "language", "intro", "parts" (HTML, or a live section's index), "sources", "mac"}.
+    Section HTML is sanitised again: the snapshot may have been edited. Rendered under the page's
+    language whatever is active (an editor publishes from the English admin)."""
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _render(data, language)
+
+
+def _render(data, language):
     sections = [{**section, "html": mark_safe(markdown.sanitise(section["html"]))} for section in data["sections"]]  # noqa: S308
     contents = [section for section in sections if section["heading"] and section["anchor"]]
     parts, run = [], [render_to_string(f"{TEMPLATE}#contents", {"contents": contents})]
@@ -48,6 +59,7 @@ def render(data):
     parts.append("".join(run))
     body = {
         "version": template_version(),
+        "language": language,
         "intro": render_to_string(f"{TEMPLATE}#intro", {"data": data}),
         "parts": parts,
         "sources": render_to_string(f"{TEMPLATE}#sources", {"data": data}),
@@ -55,11 +67,12 @@ def render(data):
     return {**body, "mac": _mac(body)}
 
 
-def is_current(body):
-    """Rendered by this template and not changed since."""
+def is_current(body, language=None):
+    """Rendered by this template, in `language`, and not changed since."""
     return (
         isinstance(body, dict)
         and body.get("version") == template_version()
+        and body.get("language", settings.LANGUAGE_CODE) == (language or settings.LANGUAGE_CODE)
         and constant_time_compare(body.get("mac", ""), _mac(body))
     )
 

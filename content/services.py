@@ -86,7 +86,12 @@ def publish(*, page, user, now=None):
 def _freeze(*, page, user, content_hash, data):
     number = (page.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     return Revision.objects.create(
-        page=page, number=number, created_by=user, content_hash=content_hash, snapshot=data, body=frozen.render(data)
+        page=page,
+        number=number,
+        created_by=user,
+        content_hash=content_hash,
+        snapshot=data,
+        body=frozen.render(data, page.language),
     )
 
 

@@ -28,12 +28,14 @@ class Revision(models.Model):
     def __str__(self):
         return f"{self.page} v{self.number}"
 
-    def rendered_body(self):
+    def rendered_body(self, language=None):
         """The frozen body; rendered from the snapshot, and kept, on the first request for a version
         published before bodies were kept, under an older body template, or edited in the database.
         Lazily rather than in a migration: a migration would freeze today's template into history and
-        render every version ever published during the deploy."""
-        if not frozen.is_current(self.body):
-            self.body = frozen.render(self.snapshot)
+        render every version ever published during the deploy. `language` is the page's (the caller
+        has it; read from the page otherwise)."""
+        language = language or self.page.language
+        if not frozen.is_current(self.body, language):
+            self.body = frozen.render(self.snapshot, language)
             Revision.objects.filter(pk=self.pk).update(body=self.body)
         return self.body

@@ -124,7 +124,7 @@ def page(request, path):
             context = page_context(
                 page=found,
                 data=revision.snapshot,
-                body=revision.rendered_body(),
+                body=revision.rendered_body(found.language),
                 content_hash=revision.content_hash,
                 site=current_site(request),
                 page_number=number,
@@ -170,7 +170,7 @@ def preview_response(request, draft, content_hash, data):
     context = page_context(
         page=draft,
         data=data,
-        body=frozen.render(data),
+        body=frozen.render(data, draft.language),
         content_hash=content_hash,
         site=current_site(request),
         page_number=page_number(request),

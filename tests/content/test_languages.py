@@ -341,3 +341,22 @@ def test_trust_signals_are_shown_in_the_readers_language_or_marked_as_english(cl
     with committed():
         CallStep.objects.get(language="en").save()  # moves the content generation on
     assert "Someone answers" in html(client.get("/es/"))
+
+
+def test_a_spanish_pages_frozen_body_is_in_spanish_though_published_from_the_english_admin(client):
+    """The body is rendered once, at publish, by an editor in the English admin: its own words
+    ("Contents", the sources' heading) must still be the page's language, not the editor's."""
+    original = published_page(slug="alcohol", title="Alcohol", is_clinical=False)
+    with committed():
+        page = PageFactory(slug="alcohol", title="Alcohol", language="es", translation_of=original, is_clinical=False)
+        SectionFactory(page=page, heading="Qué es", body="Texto.")
+        SectionFactory(page=page, heading="Cómo ayudar", body="Texto.", order=1)
+        SectionFactory(page=page, heading="Dónde llamar", body="Texto.", order=2)  # a list from three
+        services.publish(page=page, user=None)  # English is active, as in the admin
+    body = html(client.get("/es/alcohol/"))
+    assert ">Contenido</h2>" in body and ">Contents</h2>" not in body
+    # An English body kept from before is rendered again in Spanish on its next request.
+    revision = Page.objects.get(pk=page.pk).live_revision
+    revision.body = {**revision.body, "language": "en"}
+    revision.save()
+    assert revision.rendered_body("es")["language"] == "es"
