@@ -8,6 +8,7 @@ from content.models import Accreditation, CallStep, InsurancePlan, Reviewer
 PAGE_BLOCKS = {
     "/about/": ("team", "accreditations"),
     "/how-admission-works/": ("steps", "insurance"),
+    "/es/como-funciona-el-ingreso/": ("steps", "insurance"),
 }
 
 

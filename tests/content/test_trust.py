@@ -48,6 +48,8 @@ def test_about_shows_the_team_and_admission_page_the_steps(client, site):
     assert "Our clinical team" in about and "Dr. Morgan Example" in about and "Accreditations and licences" in about
     how = client.get("/how-admission-works/").content.decode()
     assert "What happens when you call" in how and "Insurance we accept" in how
+    como = client.get("/es/como-funciona-el-ingreso/").content.decode()
+    assert "Qué pasa cuando llama" in como and "Le atiende una persona" in como and "A person answers" not in como
 
 
 def test_every_footer_carries_the_accreditation_line(client, site):
