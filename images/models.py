@@ -27,7 +27,7 @@ class Image(models.Model):
     class State(models.TextChoices):
         PENDING = "pending", _("being made")
         READY = "ready", _("ready")
-        FAILED = "failed", _("failed (the original is shown)")
+        FAILED = "failed", _("failed (pages show a plain box)")
 
     title = models.CharField(_("title"), max_length=200, help_text=_("For finding it in the library; not shown."))
     file = models.ImageField(

@@ -5,13 +5,20 @@ from images import renditions
 from images.models import Image, Rendition
 
 
+def is_done(image):
+    made_now = image.renditions.filter(file__startswith=renditions.prefix(image))
+    return image.renditions_state == Image.State.READY and made_now.exists()
+
+
 @task
 def make_renditions(image_id):
     """Make the renditions of image `image_id` and swap them in at once. If the image changed while
     they were being made (a new file or focal point), they are thrown away: that change queued its
-    own run. A failure marks the image failed (pages keep showing the original) and is re-raised."""
+    own run. A failure marks the image failed (pages keep showing a box) and is re-raised. A run for
+    an image whose renditions are already made from what it is now does nothing: a page that showed
+    the image before its renditions existed may have asked for them too."""
     image = Image.objects.filter(pk=image_id).first()
-    if image is None:
+    if image is None or is_done(image):
         return
     key = image.rendition_key()
     try:
