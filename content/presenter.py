@@ -1,12 +1,13 @@
 """Everything a page template needs, in a constant number of queries whatever the page holds."""
 
+import datetime
 import re
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 
 from content import frozen, structured_data, trust
-from content.models import Page, Review, Testimonial
+from content.models import Page, Review, Reviewer, Testimonial
 from images.models import Image
 
 CHILDREN_PER_PAGE = 10
@@ -20,6 +21,41 @@ def prefixes(url_path):
 
 def is_child_path(url_path, parent_path):
     return url_path.startswith(parent_path) and url_path.count("/") == parent_path.count("/") + 1
+
+
+def library_images(page, data):
+    """The hero and the image sections' images, from the library as it is now (see content.frozen),
+    by id. The hero usually came with the page (PageQuerySet.for_reading joins the draft's hero): it
+    is used only when it is the one the published version names."""
+    image_ids = {s.get("image_id") for s in data["sections"] if s["kind"] == "image"} | {data.get("hero_image_id")}
+    image_ids.discard(None)
+    images = {}
+    if page.hero_image_id in image_ids and Page.hero_image.is_cached(page):
+        images[page.hero_image_id] = page.hero_image
+    missing = image_ids - images.keys()
+    return images | Image.objects.for_display().in_bulk(missing) if missing else images
+
+
+def covering_review(page, content_hash):
+    """The latest review of exactly this content, with its reviewer: read with the page when it came
+    from PageQuerySet.for_reading (`covering_review`), else here."""
+    if not hasattr(page, "covering_review"):
+        latest = Review.objects.covering(page, content_hash).select_related("reviewer")
+        return latest.order_by("-reviewed_on", "-pk").first()
+    row = page.covering_review
+    if row is None:
+        return None
+    reviewer = Reviewer(
+        pk=row["reviewer_id"], name=row["name"], credentials=row["credentials"], is_sample=bool(row["is_sample"])
+    )
+    return Review(
+        pk=row["id"],
+        page=page,
+        reviewer=reviewer,
+        content_hash=content_hash,
+        reviewed_on=datetime.date.fromisoformat(row["reviewed_on"][:10]),
+        next_review_due=datetime.date.fromisoformat(row["next_review_due"][:10]),
+    )
 
 
 def page_context(*, page, data, body, content_hash, site, page_number=1):
@@ -53,15 +89,9 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
     ]
     testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
 
-    # The hero and image sections come from the library as it is now (see content.frozen).
-    image_ids = {s.get("image_id") for s in data["sections"] if s["kind"] == "image"} | {data.get("hero_image_id")}
-    image_ids.discard(None)
-    images = Image.objects.for_display().in_bulk(image_ids) if image_ids else {}
+    images = library_images(page, data)
 
-    review = None
-    if data["is_clinical"]:
-        review = Review.objects.covering(page, content_hash).select_related("reviewer").order_by("-reviewed_on", "-pk")
-        review = review.first()
+    review = covering_review(page, content_hash) if data["is_clinical"] else None
 
     crumbs = [("Home", "/")] + [(p.live_title, p.url_path) for p in ancestors] + [(data["title"], page.url_path)]
     children_page = Paginator(children, CHILDREN_PER_PAGE).get_page(page_number) if data["kind"] == "index" else None

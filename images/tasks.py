@@ -6,8 +6,9 @@ from images.models import Image, Rendition
 
 
 def is_done(image):
-    made_now = image.renditions.filter(file__startswith=renditions.prefix(image))
-    return image.renditions_state == Image.State.READY and made_now.exists()
+    """Its renditions are made from the image as it is now."""
+    made_now = [r for r in image.rendition_list if r["file"].startswith(renditions.prefix(image))]
+    return image.renditions_state == Image.State.READY and bool(made_now)
 
 
 @task
@@ -39,6 +40,7 @@ def make_renditions(image_id):
         current.renditions.all().delete()
         Rendition.objects.bulk_create(made)
         current.renditions_state = Image.State.READY
+        current.rendition_list = [rendition.listed() for rendition in made]
         # save(), not update(): pages showing the image are cached, and their cache listens to it.
-        current.save(update_fields=["renditions_state"])
+        current.save(update_fields=["renditions_state", "rendition_list"])
         transaction.on_commit(lambda: renditions.delete_files(old))

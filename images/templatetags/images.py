@@ -9,6 +9,7 @@ and the box asks for them once (images.services.request_renditions) in case no w
 from urllib.parse import quote
 
 from django import template
+from django.core.files.storage import default_storage
 
 from images import services
 from images.processing import ASPECTS, crop_box
@@ -30,17 +31,26 @@ def pending_box(width, height):
     return "data:image/svg+xml," + quote(PENDING_BOX.format(width=width, height=height), safe="/:='")
 
 
+class Listed:
+    """One entry of Image.rendition_list, with its URL."""
+
+    __slots__ = ("height", "url", "width")
+
+    def __init__(self, entry):
+        self.width, self.height, self.url = entry["width"], entry["height"], default_storage.url(entry["file"])
+
+
 def renditions_of(image, aspect):
-    """The image's renditions for `aspect` by format, narrowest first (uses prefetched rows)."""
+    """The image's renditions for `aspect` by format, narrowest first (from the image's own row)."""
     by_format = {}
-    for rendition in sorted(image.renditions.all(), key=lambda r: r.width):
-        if rendition.aspect == aspect:
-            by_format.setdefault(rendition.format, []).append(rendition)
+    for entry in sorted(image.rendition_list, key=lambda r: r["width"]):
+        if entry["aspect"] == aspect:
+            by_format.setdefault(entry["format"], []).append(Listed(entry))
     return by_format
 
 
 def srcset(renditions):
-    return ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
 
 
 def pending_size(image, aspect):
@@ -81,7 +91,7 @@ def picture(image, sizes=DEFAULT_SIZES, aspect="", priority=False, css_class="")
     ]
     return context | {
         "sources": sources,
-        "src": fallback.file.url,
+        "src": fallback.url,
         "srcset": srcset(jpegs),
         "width": fallback.width,
         "height": fallback.height,
@@ -101,4 +111,4 @@ def og_image_url(image):
     if not image:
         return ""
     jpegs = [r for r in renditions_of(image, "16:9").get("jpeg", []) if r.width <= 1200]
-    return absolute(jpegs[-1].file.url if jpegs else image.file.url)
+    return absolute(jpegs[-1].url if jpegs else image.file.url)
