@@ -1,16 +1,17 @@
 """Everything a page template needs, in a constant number of queries whatever the page holds."""
 
 import datetime
-import re
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 
+from content import cache as content_cache
 from content import frozen, structured_data, trust
 from content.models import Page, Review, Reviewer, Testimonial
 from images.models import Image
 
 CHILDREN_PER_PAGE = 10
+# What lists of other pages show of them: their published copies (live_*), never the draft.
+LISTED = ("pk", "url_path", "live_title", "live_summary", "live_kind", "live_published_on", "live_order")
 
 
 def prefixes(url_path):
@@ -21,6 +22,21 @@ def prefixes(url_path):
 
 def is_child_path(url_path, parent_path):
     return url_path.startswith(parent_path) and url_path.count("/") == parent_path.count("/") + 1
+
+
+def live_directory():
+    """Every live page as other pages list it (address, title, summary, kind, date, order), read
+    once per content generation in this process (content.cache.remembered, as the menu is): a page's
+    ancestors, children and related pages are then found without a query. Whatever changes what is
+    live (a publish, a move, an unpublish, a schedule or expiry falling due) moves the generation on."""
+    return content_cache.remembered("directory", lambda: list(Page.objects.live().only(*LISTED)))
+
+
+def published_testimonials():
+    """The published testimonials by id, once per content generation in this process: they stay
+    live (withdrawn consent takes a quote down at once), and saving or deleting one moves the
+    generation on."""
+    return content_cache.remembered("testimonials", lambda: Testimonial.objects.published().in_bulk())
 
 
 def library_images(page, data):
@@ -65,15 +81,19 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
     (a page moved in its draft stays listed where the public finds it)."""
     ancestor_paths = prefixes(page.url_path)
     index_of = data.get("index_of", page.live_index_of) if data["kind"] == Page.Kind.INDEX else ""
-    listed = Q(live_kind=index_of) if index_of else Q(pk__in=[])
+    related_ids = set(data.get("related_ids", []))
     # Children by their published address (one level under this page's), not by their draft parent.
-    children_paths = Q(url_path__regex="^" + re.escape(page.url_path) + "[^/]+/$")
-    neighbours = list(
-        Page.objects.live()
-        .filter(Q(url_path__in=ancestor_paths) | children_paths | Q(pk__in=data.get("related_ids", [])) | listed)
-        .exclude(pk=page.pk)
-        .only("pk", "url_path", "live_title", "live_summary", "live_kind", "live_published_on", "live_order")
-    )
+    neighbours = [
+        p
+        for p in live_directory()
+        if p.pk != page.pk
+        and (
+            p.url_path in ancestor_paths
+            or is_child_path(p.url_path, page.url_path)
+            or p.pk in related_ids
+            or (index_of and p.live_kind == index_of)
+        )
+    ]
     ancestors = sorted((p for p in neighbours if p.url_path in ancestor_paths), key=lambda p: len(p.url_path))
     children = [
         p for p in neighbours if is_child_path(p.url_path, page.url_path) or (index_of and p.live_kind == index_of)
@@ -82,12 +102,14 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
         children.sort(key=lambda p: (p.live_published_on is not None, p.live_published_on), reverse=True)
     else:
         children.sort(key=lambda p: (p.live_order, p.live_title))
-    related = [p for p in neighbours if p.pk in set(data.get("related_ids", [])) and p not in children]
+    related = [p for p in neighbours if p.pk in related_ids and p not in children]
 
-    testimonial_ids = [
-        s["testimonial_id"] for s in data["sections"] if s["kind"] == "testimonial" and s["testimonial_id"]
-    ]
-    testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
+    quoted = published_testimonials()
+    testimonials = {
+        s["testimonial_id"]: quoted[s["testimonial_id"]]
+        for s in data["sections"]
+        if s["kind"] == "testimonial" and s["testimonial_id"] in quoted
+    }
 
     images = library_images(page, data)
 
