@@ -1,6 +1,7 @@
 """Everything a page template needs, in a constant number of queries whatever the page holds."""
 
 import datetime
+import functools
 
 from django.core.paginator import Paginator
 
@@ -22,6 +23,20 @@ def prefixes(url_path):
 
 def is_child_path(url_path, parent_path):
     return url_path.startswith(parent_path) and url_path.count("/") == parent_path.count("/") + 1
+
+
+@functools.cache
+def _reading():
+    return Page.objects.for_reading()
+
+
+def live_page(url_path, now=None):
+    """The live page at `url_path` with what the page view reads of it (PageQuerySet.for_reading),
+    or None. The queryset is built once per process and only filtered per request, by the unique
+    address; whether the page is live is then asked of the row (Page.is_live, the same rule as
+    PageQuerySet.live): compiling the query costs more than running it."""
+    found = _reading().filter(url_path=url_path).first()
+    return found if found is not None and found.is_live(now) else None
 
 
 def live_directory():

@@ -57,6 +57,8 @@ RESERVED_SLUGS = {
 # The fields content.views.pages.page and content.presenter read of the page being shown.
 READ_FIELDS = (
     "url_path",
+    "status",
+    "go_live_at",
     "live_index_of",
     "last_published_at",
     "expire_at",
