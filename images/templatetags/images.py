@@ -32,12 +32,16 @@ def pending_box(width, height):
 
 
 class Listed:
-    """One entry of Image.rendition_list, with its URL."""
+    """One entry of Image.rendition_list, with its URL (asked of the storage only when used)."""
 
-    __slots__ = ("height", "url", "width")
+    __slots__ = ("file", "height", "width")
 
     def __init__(self, entry):
-        self.width, self.height, self.url = entry["width"], entry["height"], default_storage.url(entry["file"])
+        self.width, self.height, self.file = entry["width"], entry["height"], entry["file"]
+
+    @property
+    def url(self):
+        return default_storage.url(self.file)
 
 
 def renditions_of(image, aspect):
