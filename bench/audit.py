@@ -56,7 +56,10 @@ def audit(url, out, tries=2):
     """One Lighthouse run; once more if Chromium lost the navigation (NO_NAVSTART, NO_FCP), which
     happens on a machine this busy and says nothing about the page."""
     for attempt in range(tries):
-        run_lighthouse(url, out)
+        out.unlink(missing_ok=True)
+        code = run_lighthouse(url, out)
+        if not out.exists():
+            raise RuntimeError(f"Lighthouse failed on {url} (exit status {code}) and wrote no report")
         report = json.loads(out.read_text())
         error = report.get("runtimeError", {}).get("code")
         if not error or attempt == tries - 1:
@@ -66,7 +69,8 @@ def audit(url, out, tries=2):
 
 
 def run_lighthouse(url, out):
-    subprocess.run(  # noqa: S603
+    """Lighthouse's exit status: not 0 after a runtime error too, once it has saved its report."""
+    return subprocess.run(  # noqa: S603
         [
             lighthouse(),
             url,
@@ -76,10 +80,10 @@ def run_lighthouse(url, out):
             f"--output-path={out}",
             "--quiet",
         ],
-        check=True,
+        check=False,
         env=os.environ | {"CHROME_PATH": CHROMIUM},
         timeout=300,
-    )
+    ).returncode
 
 
 def renditions_ready(stack):
