@@ -20,3 +20,6 @@ class ContentConfig(AppConfig):
 
         post_save.connect(image_changed, sender=Image, dispatch_uid="content.image_changed")
         post_delete.connect(image_changed, sender=Image, dispatch_uid="content.image_deleted")
+        # Saving a testimonial moves the generation on (Testimonial.save); deleting one must too: each
+        # process keeps the published ones for the generation (content.presenter).
+        post_delete.connect(image_changed, sender="content.Testimonial", dispatch_uid="content.testimonial_deleted")

@@ -1,17 +1,31 @@
 """Everything a page template needs, in a constant number of queries whatever the page holds."""
 
-import re
+import datetime
+import functools
+import json
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils.translation import gettext
 
+from content import cache as content_cache
 from content import frozen, structured_data, trust
-from content.models import Page, Review, Testimonial
+from content.models import Page, Review, Reviewer, Testimonial
 from images.models import Image
 from nexus import locale
 
 CHILDREN_PER_PAGE = 10
+# What lists of other pages show of them: their published copies (live_*), never the draft.
+LISTED = (
+    "pk",
+    "url_path",
+    "live_title",
+    "live_summary",
+    "live_kind",
+    "live_published_on",
+    "live_order",
+    "language",
+    "translation_of",
+)
 
 
 def prefixes(url_path):
@@ -24,6 +38,79 @@ def is_child_path(url_path, parent_path):
     return url_path.startswith(parent_path) and url_path.count("/") == parent_path.count("/") + 1
 
 
+@functools.cache
+def _reading():
+    return Page.objects.for_reading()
+
+
+def live_page(url_path, now=None):
+    """The live page at `url_path` with what the page view reads of it (PageQuerySet.for_reading),
+    or None. The queryset is built once per process and only filtered per request, by the unique
+    address; whether the page is live is then asked of the row (Page.is_live, the same rule as
+    PageQuerySet.live): compiling the query costs more than running it."""
+    found = _reading().filter(url_path=url_path).first()
+    return found if found is not None and found.is_live(now) else None
+
+
+def live_directory():
+    """Every live page as other pages list it (address, title, summary, kind, date, order), read
+    once per content generation in this process (content.cache.remembered, as the menu is): a page's
+    ancestors, children and related pages are then found without a query. Whatever changes what is
+    live (a publish, a move, an unpublish, a schedule or expiry falling due) moves the generation on."""
+    return content_cache.remembered("directory", lambda: list(Page.objects.live().only(*LISTED)))
+
+
+def published_testimonials():
+    """The published testimonials by id, once per content generation in this process: they stay
+    live (withdrawn consent takes a quote down at once), and saving or deleting one moves the
+    generation on."""
+    return content_cache.remembered("testimonials", lambda: Testimonial.objects.published().in_bulk())
+
+
+def library_images(page, data):
+    """The hero and the image sections' images, from the library as it is now (see content.frozen),
+    by id. The hero usually came with the page (PageQuerySet.for_reading joins the draft's hero): it
+    is used only when it is the one the published version names."""
+    image_ids = {s.get("image_id") for s in data["sections"] if s["kind"] == "image"} | {data.get("hero_image_id")}
+    image_ids.discard(None)
+    images = {}
+    if page.hero_image_id in image_ids and Page.hero_image.is_cached(page):
+        images[page.hero_image_id] = page.hero_image
+    missing = image_ids - images.keys()
+    return images | Image.objects.for_display().in_bulk(missing) if missing else images
+
+
+def covering_review(page, content_hash):
+    """The latest review of exactly this content by a reviewer who reads the page's language, with
+    its reviewer: read with the page when it came from PageQuerySet.for_reading
+    (`covering_review`), else here (and here too in the rare case the latest one's reviewer no
+    longer reads the language)."""
+    row = getattr(page, "covering_review", None)
+    languages = (row or {}).get("languages") or []
+    if isinstance(languages, str):  # SQLite's JSON_OBJECT keeps a JSON column as its text
+        languages = json.loads(languages)
+    if row is None or page.language not in languages:
+        if hasattr(page, "covering_review") and row is None:
+            return None
+        latest = Review.objects.covering(page, content_hash).select_related("reviewer")
+        return next((r for r in latest.order_by("-reviewed_on", "-pk") if r.reviewer.reads(page.language)), None)
+    reviewer = Reviewer(
+        pk=row["reviewer_id"],
+        name=row["name"],
+        credentials=row["credentials"],
+        is_sample=bool(row["is_sample"]),
+        languages=languages,
+    )
+    return Review(
+        pk=row["id"],
+        page=page,
+        reviewer=reviewer,
+        content_hash=content_hash,
+        reviewed_on=datetime.date.fromisoformat(row["reviewed_on"][:10]),
+        next_review_due=datetime.date.fromisoformat(row["next_review_due"][:10]),
+    )
+
+
 def page_context(*, page, data, body, content_hash, site, page_number=1):
     """Context for content/page.html from a snapshot (`data`), live or draft.
 
@@ -31,32 +118,28 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
     (a page moved in its draft stays listed where the public finds it)."""
     ancestor_paths = prefixes(page.url_path)
     index_of = data.get("index_of", page.live_index_of) if data["kind"] == Page.Kind.INDEX else ""
-    listed = Q(live_kind=index_of) if index_of else Q(pk__in=[])
+    related_ids = set(data.get("related_ids", []))
     # Children by their published address (one level under this page's), not by their draft parent.
-    children_paths = Q(url_path__regex="^" + re.escape(page.url_path) + "[^/]+/$")
     # Lists show pages of the page's own language; its translations (for the switcher and hreflang)
-    # come in the same query.
-    live = Page.objects.live()
-    same_language = live.in_language(page.language).filter(
-        Q(url_path__in=ancestor_paths) | children_paths | Q(pk__in=data.get("related_ids", [])) | listed
-    )
-    fetched = list(
-        (same_language | live.translations_of(page))
-        .exclude(pk=page.pk)
-        .only(
-            "pk",
-            "url_path",
-            "live_title",
-            "live_summary",
-            "live_kind",
-            "live_published_on",
-            "live_order",
-            "language",
-            "translation_of",
+    # come from the same directory.
+    original = page.translation_of_id or page.pk
+    directory = [p for p in live_directory() if p.pk != page.pk]
+    neighbours = [
+        p
+        for p in directory
+        if p.language == page.language
+        and (
+            p.url_path in ancestor_paths
+            or is_child_path(p.url_path, page.url_path)
+            or p.pk in related_ids
+            or (index_of and p.live_kind == index_of)
         )
-    )
-    neighbours = [p for p in fetched if p.language == page.language]
-    found = {p.language: p.url_path for p in fetched if p.language != page.language}
+    ]
+    found = {
+        p.language: p.url_path
+        for p in directory
+        if p.language != page.language and original in (p.pk, p.translation_of_id)
+    }
     found[page.language] = page.url_path
     ancestors = sorted((p for p in neighbours if p.url_path in ancestor_paths), key=lambda p: len(p.url_path))
     children = [
@@ -66,22 +149,18 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
         children.sort(key=lambda p: (p.live_published_on is not None, p.live_published_on), reverse=True)
     else:
         children.sort(key=lambda p: (p.live_order, p.live_title))
-    related = [p for p in neighbours if p.pk in set(data.get("related_ids", [])) and p not in children]
+    related = [p for p in neighbours if p.pk in related_ids and p not in children]
 
-    testimonial_ids = [
-        s["testimonial_id"] for s in data["sections"] if s["kind"] == "testimonial" and s["testimonial_id"]
-    ]
-    testimonials = Testimonial.objects.published().in_bulk(testimonial_ids) if testimonial_ids else {}
+    quoted = published_testimonials()
+    testimonials = {
+        s["testimonial_id"]: quoted[s["testimonial_id"]]
+        for s in data["sections"]
+        if s["kind"] == "testimonial" and s["testimonial_id"] in quoted
+    }
 
-    # The hero and image sections come from the library as it is now (see content.frozen).
-    image_ids = {s.get("image_id") for s in data["sections"] if s["kind"] == "image"} | {data.get("hero_image_id")}
-    image_ids.discard(None)
-    images = Image.objects.for_display().in_bulk(image_ids) if image_ids else {}
+    images = library_images(page, data)
 
-    review = None
-    if data["is_clinical"]:
-        review = Review.objects.covering(page, content_hash).select_related("reviewer").order_by("-reviewed_on", "-pk")
-        review = review.first()
+    review = covering_review(page, content_hash) if data["is_clinical"] else None
 
     crumbs = (
         [(gettext("Home"), locale.home_path(page.language))]

@@ -42,7 +42,7 @@ class ImageAdmin(admin.ModelAdmin):
     def remake_renditions(self, request, queryset):
         for image in queryset:
             services.schedule_renditions(image=image)
-        self.message_user(request, _("Renditions queued; pages show the originals until they are made."))
+        self.message_user(request, _("Renditions queued; pages show a plain box of the same size until they are made."))
 
     def save_model(self, request, obj, form, change):
         old_file = form.initial.get("file")

@@ -17,8 +17,9 @@ def original_name(image, filename):
 
 class ImageQuerySet(models.QuerySet):
     def for_display(self):
-        """Images with their renditions, for `{% picture %}`: two queries however many images."""
-        return self.prefetch_related("renditions")
+        """Images as `{% picture %}` needs them: one query however many images, their renditions
+        coming with each row (`rendition_list`)."""
+        return self.all()
 
 
 class Image(models.Model):
@@ -27,7 +28,7 @@ class Image(models.Model):
     class State(models.TextChoices):
         PENDING = "pending", _("being made")
         READY = "ready", _("ready")
-        FAILED = "failed", _("failed (the original is shown)")
+        FAILED = "failed", _("failed (pages show a plain box)")
 
     title = models.CharField(_("title"), max_length=200, help_text=_("For finding it in the library; not shown."))
     file = models.ImageField(
@@ -66,6 +67,10 @@ class Image(models.Model):
     renditions_state = models.CharField(
         _("renditions"), max_length=10, choices=State.choices, default=State.PENDING, editable=False
     )
+    # The renditions' rows copied onto the image (written with them, in the same transaction, by
+    # images.tasks): a page reads an image with its renditions in the query that reads the image,
+    # or in the page's own (select_related). Rendition rows stay the record of the files.
+    rendition_list = models.JSONField(_("renditions made"), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
@@ -133,3 +138,13 @@ class Rendition(models.Model):
     @property
     def mime_type(self):
         return f"image/{self.format}"
+
+    def listed(self):
+        """This rendition as Image.rendition_list holds it."""
+        return {
+            "aspect": self.aspect,
+            "format": self.format,
+            "width": self.width,
+            "height": self.height,
+            "file": self.file.name,
+        }

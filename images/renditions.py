@@ -14,10 +14,19 @@ from images.models import Rendition
 FORMATS = ["avif", "webp", "jpeg"]
 
 
+def digest(image):
+    """A short name for what the renditions are made from (the file and the focal point)."""
+    return hashlib.sha256(image.rendition_key().encode()).hexdigest()[:10]
+
+
+def prefix(image):
+    """Where the renditions of `image` as it is now are stored: every file name starts with it."""
+    return f"images/renditions/{image.pk}/{digest(image)}-"
+
+
 def make(image):
     """Unsaved Rendition rows for `image`, their files already stored. Names carry a digest of what
     they were made from, so a browser may cache each one for ever."""
-    digest = hashlib.sha256(image.rendition_key().encode()).hexdigest()[:10]
     with image.file.open("rb") as original:
         source = PILImage.open(io.BytesIO(original.read()))
         source.load()
@@ -31,7 +40,7 @@ def make(image):
             for format_name in FORMATS:
                 data = processing.encode(picture, format_name)
                 label = aspect.replace(":", "x") or "full"
-                name = f"images/renditions/{image.pk}/{digest}-{label}-{width}.{format_name.replace('jpeg', 'jpg')}"
+                name = f"{prefix(image)}{label}-{width}.{format_name.replace('jpeg', 'jpg')}"
                 stored = default_storage.save(name, ContentFile(data))
                 made.append(
                     Rendition(

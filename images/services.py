@@ -1,5 +1,8 @@
 """Writes that touch an image and its renditions (and their files)."""
 
+import time
+
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -35,6 +38,28 @@ def schedule_renditions(*, image):
     Image.objects.filter(pk=image.pk).update(renditions_state=Image.State.PENDING)
     image.renditions_state = Image.State.PENDING
     transaction.on_commit(lambda: make_renditions.enqueue(image.pk))
+
+
+# How long a request for missing renditions stands before a page may ask again (the worker may be
+# down, or busy with a long queue): one task per image per interval, not one per page view.
+REQUEST_INTERVAL = 600
+_requested = {}
+
+
+def request_renditions(*, image):
+    """A page is showing `image` without renditions: make sure they are on their way, once. The
+    upload queued them already, but a queue can lose a task (a stack started without workers, a
+    backend flushed). Held in this process and in the shared cache, so neither a disabled cache nor
+    many processes turn page views into tasks. A failed image waits for staff (the admin's action)."""
+    if image.renditions_state == Image.State.FAILED:
+        return
+    key = f"images:renditions-requested:{image.pk}:{renditions.digest(image)}"
+    now = time.monotonic()
+    if _requested.get(key, 0) > now:
+        return
+    _requested[key] = now + REQUEST_INTERVAL
+    if cache.add(key, 1, timeout=REQUEST_INTERVAL):
+        transaction.on_commit(lambda: make_renditions.enqueue(image.pk))
 
 
 def delete_image(*, image):

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,12 +59,34 @@ READ_FIELDS = (
     "url_path",
     "language",
     "translation_of",
+    "status",
+    "go_live_at",
     "live_index_of",
     "last_published_at",
     "expire_at",
     "live_revision__snapshot",
     "live_revision__body",
     "live_revision__content_hash",
+    # The draft's hero, joined as a guess: the published version names the hero the page shows, and
+    # it is usually the draft's too. When it is, the image (its renditions on its row) comes with the
+    # page; when it is not, the presenter reads the published one by id (content.presenter).
+    *(
+        f"hero_image__{name}"
+        for name in (
+            "title",
+            "file",
+            "width",
+            "height",
+            "alt",
+            "decorative",
+            "focal_x",
+            "focal_y",
+            "credit",
+            "licence",
+            "renditions_state",
+            "rendition_list",
+        )
+    ),
 )
 
 
@@ -114,8 +137,28 @@ class PageQuerySet(models.QuerySet):
 
     def for_reading(self):
         """Only what the public page view reads: its published version, never the draft's columns
-        nor the search document (the largest fields of the row)."""
-        return self.select_related("live_revision").only(*READ_FIELDS)
+        nor the search document (the largest fields of the row). The clinical review covering the
+        published content comes in the same query, as `covering_review` (content.presenter)."""
+        from content.models.reviews import Review
+
+        latest = Review.objects.covering(OuterRef("pk"), OuterRef("live_revision__content_hash"))
+        covering = latest.order_by("-reviewed_on", "-pk").values(
+            json=JSONObject(
+                id="pk",
+                reviewed_on="reviewed_on",
+                next_review_due="next_review_due",
+                reviewer_id="reviewer_id",
+                name="reviewer__name",
+                credentials="reviewer__credentials",
+                is_sample="reviewer__is_sample",
+                languages="reviewer__languages",
+            )
+        )[:1]
+        return (
+            self.select_related("live_revision", "hero_image")
+            .only(*READ_FIELDS)
+            .annotate(covering_review=Subquery(covering, output_field=models.JSONField()))
+        )
 
     def in_menu(self, language=settings.LANGUAGE_CODE):
         return self.live().in_language(language).filter(live_show_in_menu=True).order_by("live_order", "live_title")

@@ -18,7 +18,7 @@ from content import cache as content_cache
 from content import frozen, scheduling, snapshot, structured_data
 from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
-from content.presenter import page_context
+from content.presenter import live_page, page_context
 from nexus import locale
 
 # Short enough that a publish reaches readers through any shared cache within a minute; shorter
@@ -117,8 +117,8 @@ def page(request, path):
 
     def render_number(number):
         def render():
-            found = Page.objects.live().in_language(language).for_reading().filter(url_path=url_path).first()
-            if found is None:
+            found = live_page(url_path)
+            if found is None or found.language != language:
                 raise Http404
             revision = found.live_revision
             context = page_context(

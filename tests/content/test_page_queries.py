@@ -1,0 +1,104 @@
+"""What an uncached page view costs in queries, so the count cannot creep back (issue 10's speed).
+
+The benzodiazepine page of the demo, with its hero image (renditions made), a testimonial section
+and a clinical review: a worker process that has just started ("cold") also reads what every page
+shares (the schedule, the settings row and menu, the trust signals, the directory of live pages,
+the published testimonials), once per content generation; a "warm" one reads only the page, with
+its published version, hero and review, in one query.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from content import cache as content_cache
+from content import demo, scheduling
+from images.models import Image
+from tests.content.factories import committed
+
+pytestmark = pytest.mark.django_db
+
+COLD, WARM = 7, 1
+
+
+@pytest.fixture
+def benzo_page(monkeypatch, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.load()
+    assert Image.objects.filter(renditions_state=Image.State.READY).exists()
+    # One generation for the whole test, however slow the machine: a new one would be a cold start.
+    monkeypatch.setattr(content_cache, "LOCAL_SECONDS", 3600)
+    return demo.BENZO_PATH
+
+
+def forget_process_memory():
+    """What a process that has just started knows: nothing."""
+    content_cache._memo.clear()
+    content_cache._local.update(value=None, until=0.0)
+    scheduling._local.update(generation=None, value=None)
+    cache.clear()
+
+
+def forget_pages():
+    """The shared page cache empties; this process keeps what it remembers for the generation."""
+    generation = content_cache.generation()
+    cache.clear()
+    cache.set(content_cache.GENERATION_KEY, generation, timeout=None)
+
+
+def rendered(captured):
+    """The page was rendered, not served from the page cache."""
+    return any("content_revision" in query["sql"] for query in captured.captured_queries)
+
+
+def test_an_uncached_page_in_a_cold_process(client, benzo_page, django_assert_max_num_queries):
+    forget_process_memory()
+    with django_assert_max_num_queries(COLD) as captured:
+        response = client.get(benzo_page)
+    assert response.status_code == 200 and rendered(captured)
+    assert "/images/renditions/" in response.content.decode()  # the hero, with its renditions
+    assert "Clinically reviewed by" in response.content.decode()
+
+
+def test_an_uncached_page_in_a_warm_process(client, benzo_page, django_assert_max_num_queries):
+    forget_process_memory()
+    with committed():
+        assert client.get(benzo_page).status_code == 200
+    forget_pages()
+    with django_assert_max_num_queries(WARM) as captured:
+        response = client.get(benzo_page)
+    html = response.content.decode()
+    assert response.status_code == 200 and rendered(captured)
+    assert "/images/renditions/" in html and "Clinically reviewed by" in html
+    assert "<blockquote" in html  # the testimonial it quotes
+
+
+def test_a_hero_the_draft_has_changed_is_still_the_published_one(client, benzo_page, django_assert_max_num_queries):
+    """The page query joins the draft's hero as a guess; when the draft chose another, the published
+    hero is read by its id (one query more) and the draft's is not shown."""
+    from content.models import Page
+    from tests.images.factories import image
+
+    page = Page.objects.get(url_path=benzo_page)
+    published_hero = page.hero_image
+    with committed():
+        page.hero_image = image(size=(900, 500), alt="A draft-only picture of a lake")
+        page.save()  # moves the generation on: a first view reads the shared parts again
+    client.get(benzo_page)
+    forget_pages()
+    with django_assert_max_num_queries(WARM + 1):
+        html = client.get(benzo_page).content.decode()
+    assert "A draft-only picture of a lake" not in html
+    assert published_hero.alt_text in html
+
+
+def test_a_deleted_testimonial_leaves_the_page_at_once(client, benzo_page):
+    """Each process keeps the published testimonials for the generation: deleting one moves it on."""
+    from content.models import Section, Testimonial
+
+    forget_process_memory()
+    html = client.get(benzo_page).content.decode()
+    [quote] = [t for t in Testimonial.objects.published() if t.quote[:40] in html]
+    with committed():
+        Section.objects.filter(testimonial=quote).delete()  # the draft no longer quotes it; the live version does
+        quote.delete()
+    assert quote.quote[:40] not in client.get(benzo_page).content.decode()
