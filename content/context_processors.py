@@ -4,7 +4,8 @@ from django.utils import translation
 
 from content import cache as content_cache
 from content import scheduling, trust
-from content.models import Page, SiteSettings
+from content.models import SiteSettings
+from content.presenter import live_directory
 from nexus import locale
 
 
@@ -24,16 +25,33 @@ def site_and_menu(request=None):
 
 
 def build_site_and_menu():
+    """The settings row, the menu and the frame's links, in the active language. The menu and links
+    come from the live pages already read for this generation (content.presenter.live_directory)."""
     row = SiteSettings.objects.filter(pk=1).first()
     language = content_cache.language()
-    pages = Page.objects.in_menu(language).values_list("live_title", "url_path")
-    menu = [{"title": title, "url": url} for title, url in pages]
+    directory = live_directory()
+    in_menu = sorted(
+        (p for p in directory if p.language == language and p.live_show_in_menu),
+        key=lambda p: (p.live_order, p.live_title),
+    )
     return {
         "row": row.as_context() if row else None,
-        "menu": menu,
+        "menu": [{"title": p.live_title, "url": p.url_path} for p in in_menu],
         "accreditations": trust.accreditations(),
-        "page_links": Page.objects.localized_paths(FRAME_PAGES, language),
+        "page_links": localized_paths(directory, FRAME_PAGES, language),
     }
+
+
+def localized_paths(directory, paths, language):
+    """{name: address} for {name: an original's address}: its live translation's in `language`
+    where there is one, else the original's."""
+    by_pk = {p.pk: p.url_path for p in directory}
+    found = {
+        by_pk.get(p.translation_of_id): p.url_path
+        for p in directory
+        if p.language == language and p.translation_of_id is not None
+    }
+    return {name: found.get(path, path) for name, path in paths.items()}
 
 
 # Pages the frame links to by name (footer, forms, the trust line), in the reader's language

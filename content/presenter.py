@@ -23,6 +23,7 @@ LISTED = (
     "live_kind",
     "live_published_on",
     "live_order",
+    "live_show_in_menu",
     "language",
     "translation_of",
 )

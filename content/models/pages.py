@@ -112,19 +112,6 @@ class PageQuerySet(models.QuerySet):
         """The same page in the other languages."""
         return self.translation_group(page).exclude(pk=page.pk)
 
-    def localized_paths(self, paths, language):
-        """{name: address} for {name: address of an original}: the live translation's address in
-        `language` where there is one, else the original's."""
-        if language == settings.LANGUAGE_CODE:
-            return dict(paths)
-        found = dict(
-            self.live()
-            .in_language(language)
-            .filter(translation_of__url_path__in=paths.values())
-            .values_list("translation_of__url_path", "url_path")
-        )
-        return {name: found.get(path, path) for name, path in paths.items()}
-
     def blog_articles(self, language=settings.LANGUAGE_CODE):
         """Live articles of the blog in `language`, newest first (the feed, the newsletter)."""
         prefix = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"

@@ -17,7 +17,7 @@ from tests.content.factories import committed
 
 pytestmark = pytest.mark.django_db
 
-COLD, WARM = 7, 1
+COLD, WARM = 6, 1
 
 
 @pytest.fixture
