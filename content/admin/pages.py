@@ -52,8 +52,7 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
     list_display = [
         "title",
         "url_path",
-        "language",
-        "translation_state",
+        "language_state",
         "kind",
         "status",
         "live_now",
@@ -103,18 +102,20 @@ class PageAdmin(KeepsUnchangedText, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_translation_state()
 
-    @admin.display(description=_("translation"))
-    def translation_state(self, page):
-        """A badge for a translation out of date (or an original with one), words for the rest."""
+    @admin.display(description=_("language"), ordering="language")
+    def language_state(self, page):
+        """The page's language, with a badge for a translation out of date (or an original with one):
+        one column, so the list stays a table at 1280 px."""
+        language = page.get_language_display()
         if page.translation_stale:
-            return format_html('<span class="nexus-badge nexus-badge-warning">{}</span>', _("Out of date"))
-        if page.translation_of_id:
-            return _("Up to date")
-        if page.has_stale_translation:
-            return format_html(
-                '<span class="nexus-badge nexus-badge-warning">{}</span>', _("A translation is out of date")
-            )
-        return ""
+            badge = _("Out of date")
+        elif page.has_stale_translation:
+            badge = _("A translation is out of date")
+        elif page.translation_of_id:
+            return format_html("{} · {}", language, _("Up to date"))
+        else:
+            return language
+        return format_html('{} <span class="nexus-badge nexus-badge-warning">{}</span>', language, badge)
 
     @admin.display(boolean=True, description=_("visible now"))
     def live_now(self, page):
