@@ -146,7 +146,9 @@ PAGES = [
                 "Qué datos recogemos",
                 "Solo recogemos lo que usted decide enviarnos: los datos de una consulta de ingreso o de una "
                 "solicitud de llamada (como su nombre, cómo contactarle y lo que nos cuente de su situación) "
-                "y su correo electrónico, si se suscribe al boletín.",
+                "y su correo electrónico, si se suscribe al boletín. Con cada consulta guardamos también el "
+                "idioma del formulario que usó y, si la contesta, si prefiere que le hablemos en español, "
+                "para que le llame la persona adecuada.",
             ),
             text(
                 "Cómo los protegemos",

@@ -178,7 +178,9 @@ PAGES = [
                 "What we collect",
                 "We collect only what you choose to send us: the details in an admission "
                 "inquiry or callback request (such as your name, how to contact you and anything you tell us about "
-                "your situation), and your email address if you sign up for the newsletter.",
+                "your situation), and your email address if you sign up for the newsletter. With an inquiry we "
+                "also keep the language of the form you used and, if you answer it, whether you would rather we "
+                "speak Spanish, so the right person calls you back.",
             ),
             text(
                 "How we protect it",
