@@ -6,17 +6,15 @@ Pages that already exist are left alone, so running it again (or after editors' 
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
 
 from content import demo_es, services
 from content.demo_benzo import ACCESSED, SECTIONS, SOURCES
 from content.demo_pages import PAGES
-from content.demo_trust import sample_trust
-from content.models import Page, Reviewer, Section, Source, Testimonial
+from content.demo_trust import sample_reviewer_account, sample_trust
+from content.models import Page, Section, Source, Testimonial
 from images import demo as demo_images
-from nexus import roles, site_url
+from nexus import site_url
 
 BENZO_PATH = "/benzodiazepine-addiction-treatment/"
 # Pages given a SAMPLE hero image (drawn by images.demo) when they are first created.
@@ -43,26 +41,16 @@ def load():
 
 
 def sample_reviewer():
-    user, _ = get_user_model().objects.get_or_create(
-        username="sample-reviewer", defaults={"first_name": "Alex", "last_name": "Sample (SAMPLE)"}
+    return sample_reviewer_account(
+        "sample-reviewer",
+        "Alex",
+        "Sample (SAMPLE)",
+        name="Dr. Alex Sample",
+        credentials="MD, addiction medicine (SAMPLE)",
+        bio="A fictional reviewer for the demo site. Replace with a real clinician before launch.",
+        role="Medical director (SAMPLE)",
+        on_team=True,
     )
-    if user.has_usable_password():
-        user.set_unusable_password()
-        user.save()
-    user.groups.add(Group.objects.get_or_create(name=roles.CLINICAL_REVIEWERS)[0])
-    Reviewer.objects.get_or_create(
-        user=user,
-        defaults={
-            "name": "Dr. Alex Sample",
-            "credentials": "MD, addiction medicine (SAMPLE)",
-            "licence": "SAMPLE: not a real licence",
-            "bio": "A fictional reviewer for the demo site. Replace with a real clinician before launch.",
-            "is_sample": True,
-            "role": "Medical director (SAMPLE)",
-            "on_team": True,
-        },
-    )
-    return user
 
 
 def sample_testimonial():

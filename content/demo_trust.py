@@ -98,27 +98,33 @@ def sample_trust():
     )
 
 
-def sample_spanish_reviewer():
-    """The SAMPLE clinician who reads Spanish and signs off the Spanish demo pages (content.demo_es).
-    Off the team list: the team is shown in English too, and one sample doctor there is enough."""
+def sample_reviewer_account(username, first_name, last_name, **reviewer):
+    """A SAMPLE clinician's staff account (no password: nobody signs in as it) in the reviewers group,
+    with its reviewer profile: the demo records reviews in its name."""
     user, _ = get_user_model().objects.get_or_create(
-        username="sample-reviewer-es", defaults={"first_name": "Sofía", "last_name": "Muestra (SAMPLE)"}
+        username=username, defaults={"first_name": first_name, "last_name": last_name}
     )
     if user.has_usable_password():
         user.set_unusable_password()
         user.save()
     user.groups.add(Group.objects.get_or_create(name=roles.CLINICAL_REVIEWERS)[0])
     Reviewer.objects.get_or_create(
-        user=user,
-        defaults={
-            "name": "Dra. Sofía Muestra",
-            "credentials": "MD, medicina de las adicciones (SAMPLE)",
-            "licence": "SAMPLE: not a real licence",
-            "bio": "A fictional bilingual reviewer for the demo site's Spanish pages. Replace with a real "
-            "clinician who reads Spanish before launch.",
-            "is_sample": True,
-            "role": "Addiction physician, Spanish-language pages (SAMPLE)",
-            "languages": ["en", "es"],
-        },
+        user=user, defaults={"licence": "SAMPLE: not a real licence", "is_sample": True, **reviewer}
     )
     return user
+
+
+def sample_spanish_reviewer():
+    """The SAMPLE clinician who reads Spanish and signs off the Spanish demo pages (content.demo_es).
+    Off the team list: the team is shown in English too, and one sample doctor there is enough."""
+    return sample_reviewer_account(
+        "sample-reviewer-es",
+        "Sofía",
+        "Muestra (SAMPLE)",
+        name="Dra. Sofía Muestra",
+        credentials="MD, medicina de las adicciones (SAMPLE)",
+        bio="A fictional bilingual reviewer for the demo site's Spanish pages. Replace with a real "
+        "clinician who reads Spanish before launch.",
+        role="Addiction physician, Spanish-language pages (SAMPLE)",
+        languages=["en", "es"],
+    )
