@@ -4,6 +4,7 @@ import datetime
 import functools
 import json
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext
 
@@ -83,18 +84,18 @@ def library_images(page, data):
 
 def covering_review(page, content_hash):
     """The latest review of exactly this content by a reviewer who reads the page's language, with
-    its reviewer: read with the page when it came from PageQuerySet.for_reading
-    (`covering_review`), else here (and here too in the rare case the latest one's reviewer no
-    longer reads the language)."""
-    row = getattr(page, "covering_review", None)
-    languages = (row or {}).get("languages") or []
+    its reviewer: read with the page when it came from PageQuerySet.for_reading (`covering_review`),
+    else (a preview) looked up here."""
+    if not hasattr(page, "covering_review"):
+        return looked_up_review(page, content_hash)
+    row = page.covering_review
+    if row is None:
+        return None
+    languages = row["languages"]
     if isinstance(languages, str):  # SQLite's JSON_OBJECT keeps a JSON column as its text
         languages = json.loads(languages)
-    if row is None or page.language not in languages:
-        if hasattr(page, "covering_review") and row is None:
-            return None
-        latest = Review.objects.covering(page, content_hash).select_related("reviewer")
-        return next((r for r in latest.order_by("-reviewed_on", "-pk") if r.reviewer.reads(page.language)), None)
+    if page.language not in languages:  # its reviewer no longer reads the language: an older one may
+        return looked_up_review(page, content_hash)
     reviewer = Reviewer(
         pk=row["reviewer_id"],
         name=row["name"],
@@ -110,6 +111,11 @@ def covering_review(page, content_hash):
         reviewed_on=datetime.date.fromisoformat(row["reviewed_on"][:10]),
         next_review_due=datetime.date.fromisoformat(row["next_review_due"][:10]),
     )
+
+
+def looked_up_review(page, content_hash):
+    latest = Review.objects.covering(page, content_hash).select_related("reviewer").order_by("-reviewed_on", "-pk")
+    return next((review for review in latest if review.reviewer.reads(page.language)), None)
 
 
 def page_context(*, page, data, body, content_hash, site, page_number=1):
@@ -180,7 +186,8 @@ def page_context(*, page, data, body, content_hash, site, page_number=1):
         "review": review,
         "json_ld": structured_data.medical_web_page(page=page, data=data, review=review, crumbs=crumbs, site=site),
         "canonical": structured_data.absolute(page.url_path),
-        "trust_blocks": trust.blocks_for(page.url_path),
+        # A translation shows the blocks its original does (PAGE_BLOCKS names originals' addresses).
+        "trust_blocks": trust.blocks_for(found.get(settings.LANGUAGE_CODE, page.url_path)),
         "language_links": locale.switcher_links(page.language, found),
         "alternates": locale.alternates(found),
     }

@@ -3,12 +3,12 @@
 from content import cache as content_cache
 from content.models import Accreditation, CallStep, InsurancePlan, Reviewer
 
-# Pages that show trust blocks below their content, by published address. Until a "trust" section
+# Pages that show trust blocks below their content, by the published address of the original (its
+# translations show the same blocks, in their language: content.presenter). Until a "trust" section
 # type lets editors place them, this is the one place that decides.
 PAGE_BLOCKS = {
     "/about/": ("team", "accreditations"),
     "/how-admission-works/": ("steps", "insurance"),
-    "/es/como-funciona-el-ingreso/": ("steps", "insurance"),
 }
 
 

@@ -360,3 +360,17 @@ def test_a_spanish_pages_frozen_body_is_in_spanish_though_published_from_the_eng
     revision.body = {**revision.body, "language": "en"}
     revision.save()
     assert revision.rendered_body("es")["language"] == "es"
+
+
+def test_a_spanish_page_names_no_reviewer_who_no_longer_reads_spanish(client):
+    """The review line read with the page counts only while its reviewer reads the page's language."""
+    from tests.content.factories import ReviewerFactory
+
+    original = published_page(slug="alcohol", title="Alcohol", is_clinical=True)
+    bilingual = ReviewerFactory(name="Dra. Ana Bilingüe", languages=["en", "es"])
+    spanish(original, slug="alcohol", title="Alcohol", is_clinical=True, reviewer=bilingual)
+    assert "Dra. Ana Bilingüe" in html(client.get("/es/alcohol/"))
+    with committed():
+        bilingual.languages = ["en"]
+        bilingual.save()  # moves the content generation on
+    assert "Dra. Ana Bilingüe" not in html(client.get("/es/alcohol/"))
