@@ -1,3 +1,5 @@
+from django.core.exceptions import PermissionDenied
+
 from nexus.roles import ADMISSIONS, ADMISSIONS_LEAD, has_role
 
 
@@ -25,3 +27,23 @@ class AdmissionsOnly:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditedHistory:
+    """The history page of a record holding health information, audited like its change page.
+
+    Django looks the record up before asking who is asking: refuse first, so a role without access
+    gets the same answer whether or not it exists; then `history_viewed(obj, request)` records the
+    look (the admin calls a services function there, never writes audit rows itself)."""
+
+    def history_viewed(self, obj, request):
+        raise NotImplementedError
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        response = super().history_view(request, object_id, extra_context)
+        obj = getattr(response, "context_data", {}).get("object")
+        if obj is not None:
+            self.history_viewed(obj, request)
+        return response

@@ -7,7 +7,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from intake import dashboard, display, services
-from intake.admin.access import AdmissionsOnly
+from intake.admin.access import AdmissionsOnly, AuditedHistory
 from intake.admin.actions import admissions_members, assign_owner, export_csv
 from intake.admin.fields import ATTRIBUTION, CONSENT, HELP, PERSON
 from intake.admin.lead_page import LeadPage
@@ -52,7 +52,15 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Inquiry)
 class InquiryAdmin(
-    AdmissionsOnly, LeadPage, MyWork, SessionSearch, MergeViews, ReportViews, PickPartner, admin.ModelAdmin
+    AdmissionsOnly,
+    AuditedHistory,
+    LeadPage,
+    MyWork,
+    SessionSearch,
+    MergeViews,
+    ReportViews,
+    PickPartner,
+    admin.ModelAdmin,
 ):
     # Four columns, so the table still fits beside both sidebars at 1280 px (the source is on
     # the lead page and the dashboard): when it arrived under the lead's link, what needs
@@ -126,16 +134,8 @@ class InquiryAdmin(
         obj.shown_to_merger = can_merge(request.user)  # this request's copy: the merge link is for leads
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def history_view(self, request, object_id, extra_context=None):
-        # Django looks the lead up before asking who is asking: refuse first, so a role
-        # without access gets the same answer whether or not the lead exists.
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        response = super().history_view(request, object_id, extra_context)
-        lead = getattr(response, "context_data", {}).get("object")
-        if lead is not None:
-            services.lead_viewed(inquiry=lead, by=request.user, detail="history")
-        return response
+    def history_viewed(self, obj, request):
+        services.lead_viewed(inquiry=obj, by=request.user, detail="history")
 
     def save_model(self, request, obj, form, change):
         services.change_lead(

@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from intake import services_vob
-from intake.admin.access import AdmissionsOnly
+from intake.admin.access import AdmissionsOnly, AuditedHistory
 from intake.models import BenefitsCheck, CardPhoto
 
 REQUEST = ["lead", "requested_at", "payer", "member_id", "group_number", "holder_name", "holder_born", "photo_list"]
@@ -58,7 +58,7 @@ class BenefitsCheckForm(forms.ModelForm):
 
 
 @admin.register(BenefitsCheck)
-class BenefitsCheckAdmin(AdmissionsOnly, admin.ModelAdmin):
+class BenefitsCheckAdmin(AdmissionsOnly, AuditedHistory, admin.ModelAdmin):
     form = BenefitsCheckForm
     list_display = ["__str__", "lead", "status_label", "network_label", "requested_at", "started_by", "verified_by"]
     list_filter = ["status", "network"]
@@ -98,15 +98,8 @@ class BenefitsCheckAdmin(AdmissionsOnly, admin.ModelAdmin):
             services_vob.check_viewed(check=obj, by=request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def history_view(self, request, object_id, extra_context=None):
-        # As for leads: refuse before Django looks the check up, then audit what was shown.
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        response = super().history_view(request, object_id, extra_context)
-        check = getattr(response, "context_data", {}).get("object")
-        if check is not None:
-            services_vob.check_viewed(check=check, by=request.user, detail="history")
-        return response
+    def history_viewed(self, obj, request):
+        services_vob.check_viewed(check=obj, by=request.user, detail="history")
 
     def save_model(self, request, obj, form, change):
         services_vob.change_check(
