@@ -9,10 +9,10 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 
 from content import demo_es, services
-from content.demo_benzo import ACCESSED, SECTIONS, SOURCES
+from content.demo_benzo import SECTIONS, SOURCES, add_content
 from content.demo_pages import PAGES
 from content.demo_trust import sample_reviewer_account, sample_trust
-from content.models import Page, Section, Source, Testimonial
+from content.models import Page, Testimonial
 from images import demo as demo_images
 from nexus import site_url
 
@@ -80,12 +80,7 @@ def ensure_page(path, fields, sections, *, reviewer_user, sources=(), related=No
     if path in HEROES:
         fields = {**fields, "hero_image": demo_images.placeholder(HEROES[path])}
     page = Page.objects.create(slug=path.rstrip("/").rsplit("/", 1)[1], parent=parent_of(path), **fields)
-    for order, section in enumerate(sections):
-        Section.objects.create(page=page, order=order, **section)
-    for order, source in enumerate(sources):
-        Source.objects.create(page=page, order=order, accessed_on=ACCESSED, **source)
-    if related is not None:
-        page.related.set(related)
+    add_content(page, sections, sources, related)
     if page.is_clinical:
         services.record_review(page=page, user=reviewer_user, notes="SAMPLE review for the demo site.")
     services.publish(page=page, user=None)

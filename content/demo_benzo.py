@@ -1,6 +1,9 @@
-"""The benzodiazepine page, written in our own words from the content brief (shared/content-brief.md)."""
+"""The benzodiazepine page, written in our own words from the content brief (shared/content-brief.md),
+and the builders every demo page shares."""
 
 import datetime
+
+from content.models import Section, Source
 
 ACCESSED = datetime.date(2026, 11, 1)
 
@@ -45,6 +48,16 @@ def warning(heading, body):
 
 def faq(question, answer, heading=""):
     return {"kind": "faq", "heading": heading, "question": question, "body": answer}
+
+
+def add_content(page, sections, sources=(), related=None):
+    """A new demo page's sections, sources and related pages, in order."""
+    for order, section in enumerate(sections):
+        Section.objects.create(page=page, order=order, **section)
+    for order, source in enumerate(sources):
+        Source.objects.create(page=page, order=order, accessed_on=ACCESSED, **source)
+    if related is not None:
+        page.related.set(related)
 
 
 SECTIONS = [

@@ -10,9 +10,9 @@ import datetime
 from django.db.models import Q
 
 from content import demo_es_benzo, services
-from content.demo_benzo import ACCESSED, text, warning
+from content.demo_benzo import add_content, text, warning
 from content.demo_trust import sample_spanish_reviewer
-from content.models import Page, Section, Source, Testimonial
+from content.models import Page, Testimonial
 
 LANGUAGE = "es"
 REVIEW_NOTES = (
@@ -246,12 +246,7 @@ def ensure_translation(original_path, path, fields, sections, *, reviewer_user, 
     )
     if page.url_path != path:
         raise ValueError(f"{path} would be created at {page.url_path}")
-    for order, section in enumerate(sections):
-        Section.objects.create(page=page, order=order, **section)
-    for order, source in enumerate(sources):
-        Source.objects.create(page=page, order=order, accessed_on=ACCESSED, **source)
-    if related is not None:
-        page.related.set(related)
+    add_content(page, sections, sources, related)
     services.record_review(page=page, user=reviewer_user, notes=REVIEW_NOTES)
     services.publish(page=page, user=None)
     return 1
