@@ -3,10 +3,8 @@ benzodiazepine page, sections collapsed and moved by keyboard, a new section, th
 the form at 375 px, a review, a schedule for tomorrow, and the live page unchanged until then."""
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -14,16 +12,10 @@ from content import cache as content_cache
 from content import services
 from content.models import Page
 from nexus import roles
-from tests.browser.harness import AXE_SOURCE, PHONE, WCAG_TAGS, BrowserPage
+from tests.browser.editor import BENZO, axe_violations_in, demo_benzo_page, signed_in
 from tests.content.factories import ReviewerFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-BENZO = "/benzodiazepine-addiction-treatment/"
-WIDTHS = {
-    375: PHONE,
-    1280: {"viewport": {"width": 1280, "height": 900}},
-    1920: {"viewport": {"width": 1920, "height": 1080}},
-}
 
 
 @pytest.fixture(autouse=True)
@@ -33,29 +25,7 @@ def no_2fa(settings):
 
 @pytest.fixture
 def benzo():
-    call_command("load_demo_content", stdout=io.StringIO())
-    return Page.objects.get(url_path=BENZO)
-
-
-def signed_in(chromium, live_server, user, width):
-    context = chromium.new_context(**WIDTHS[width])
-    context.set_default_timeout(10_000)
-    client = Client()
-    client.force_login(user)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
-    return context, BrowserPage(context.new_page(), live_server.url)
-
-
-def axe_violations_in(page, selectors):
-    """axe on what this editor draws. Django's own widgets elsewhere on the form fail it as they ship
-    (select2's search box and list, the file input): reported, not ours to patch here."""
-    page.evaluate(AXE_SOURCE)
-    result = page.evaluate(
-        "([include, tags]) => axe.run({include: include.map((s) => [s])}, "
-        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        [selectors, WCAG_TAGS],
-    )
-    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in result["violations"]]
+    return demo_benzo_page()
 
 
 FIELDS_CUT_OFF_JS = """() => [...document.querySelectorAll('.inline-related:not(.empty-form)')].flatMap((block) => {

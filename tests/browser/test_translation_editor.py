@@ -2,22 +2,15 @@
 panel, the new draft with the English original beside the form (above it on a phone), and the
 out-of-date warning once the original publishes a change, at 375 and 1280 px with axe."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.test import Client
 
 from content import services
 from content.models import Page
 from nexus import roles
-from tests.browser.harness import PHONE, BrowserPage
-from tests.browser.test_page_editor import axe_violations_in
+from tests.browser.editor import BENZO, axe_violations_in, demo_benzo_page, signed_in
 from tests.content.factories import ReviewerFactory, UserFactory, committed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-BENZO = "/benzodiazepine-addiction-treatment/"
-WIDTHS = {375: PHONE, 1280: {"viewport": {"width": 1280, "height": 900}}}
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +20,7 @@ def no_2fa(settings):
 
 @pytest.fixture
 def benzo():
-    call_command("load_demo_content", stdout=io.StringIO())
-    return Page.objects.get(url_path=BENZO)
+    return demo_benzo_page()
 
 
 @pytest.fixture
@@ -36,15 +28,6 @@ def untranslated(benzo):
     """The benzodiazepine page without the demo's Spanish version, to translate it afresh."""
     Page.objects.filter(translation_of=benzo).delete()
     return benzo
-
-
-def signed_in(chromium, live_server, user, width):
-    context = chromium.new_context(**WIDTHS[width])
-    context.set_default_timeout(10_000)
-    client = Client()
-    client.force_login(user)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
-    return context, BrowserPage(context.new_page(), live_server.url)
 
 
 def publish_a_change(original):
