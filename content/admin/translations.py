@@ -1,7 +1,7 @@
 """Translations in the page editor: start one, see the original beside it, say it is up to date.
 
 Registered on the page admin (`PageAdmin.get_urls` adds `urls(self)`); views only translate HTTP, the
-writes are content.services.translate_page and mark_translation_up_to_date. `state()` gives the
+writes are content.services_translations.translate_page and mark_translation_up_to_date. `state()` gives the
 editor's panel and the original's pane what they show.
 """
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from content import services
+from content import services, services_translations
 from content.models import Page, Revision
 
 
@@ -39,7 +39,7 @@ def translate_view(model_admin, request, pk, language):
         raise PermissionDenied
     page = get_object_or_404(Page, pk=pk)
     try:
-        translation = services.translate_page(page=page, language=language, user=request.user)
+        translation = services_translations.translate_page(page=page, language=language, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("admin:content_page_change", page.pk)
@@ -59,7 +59,7 @@ def up_to_date_view(model_admin, request, pk):
         raise PermissionDenied
     page = get_object_or_404(Page, pk=pk)
     try:
-        services.mark_translation_up_to_date(page=page, user=request.user)
+        services_translations.mark_translation_up_to_date(page=page, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

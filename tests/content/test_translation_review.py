@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from content import services, snapshot
+from content import services, services_translations, snapshot
 from content.models import Review, Reviewer
 from tests.content.factories import PageFactory, ReviewerFactory, SectionFactory, committed
 
@@ -41,7 +41,7 @@ def original(english_reviewer):
 
 @pytest.fixture
 def translation(original, editor):
-    page = services.translate_page(page=original, language="es", user=editor)
+    page = services_translations.translate_page(page=original, language="es", user=editor)
     section = page.sections.get()
     section.heading, section.body = "Abstinencia", "Nunca deje de tomarlas de golpe."
     section.save()
@@ -94,7 +94,7 @@ def test_a_spanish_reader_reviews_the_translation_and_then_it_publishes(client, 
 
 def test_the_english_review_never_counts_for_the_translation_even_for_identical_text(original, editor):
     """Straight after "Translate", the Spanish draft is word for word the English live version."""
-    copy = services.translate_page(page=original, language="es", user=editor)
+    copy = services_translations.translate_page(page=original, language="es", user=editor)
     assert snapshot.build(copy)[0] == original.live_revision.content_hash
     assert not services.has_current_review(copy, snapshot.build(copy)[0])
     with pytest.raises(ValidationError) as refused:
@@ -106,7 +106,7 @@ def test_the_translations_review_never_counts_for_the_english_original(original,
     """A bilingual reviewer signs the untouched Spanish copy (the same words, the same fingerprint):
     the English page, its own review gone, is still not covered."""
     both = ReviewerFactory(name="Dr. Both", languages=["en", "es"])
-    copy = services.translate_page(page=original, language="es", user=editor)
+    copy = services_translations.translate_page(page=original, language="es", user=editor)
     services.record_review(page=copy, user=both.user)
     Review.objects.filter(page=original).delete()
     assert snapshot.build(copy)[0] == snapshot.build(original)[0]

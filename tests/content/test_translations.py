@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from content import services
+from content import services, services_translations
 from content.models import Page
 from nexus import roles
 from nexus.models import AuditEvent
@@ -92,23 +92,23 @@ def test_a_child_goes_under_its_parents_translation_or_to_the_top_of_the_spanish
     parent = original_with_text(slug="programs")
     child = PageFactory(slug="outpatient", parent=parent, title="Outpatient")
     publish(child)
-    alone = services.translate_page(page=child, language="es", user=editor)
+    alone = services_translations.translate_page(page=child, language="es", user=editor)
     assert alone.parent is None and alone.url_path == "/es/outpatient/"
-    parent_es = services.translate_page(page=parent, language="es", user=editor)
+    parent_es = services_translations.translate_page(page=parent, language="es", user=editor)
     sibling = PageFactory(slug="residential", parent=parent, title="Residential")
     publish(sibling)
-    placed = services.translate_page(page=sibling, language="es", user=editor)
+    placed = services_translations.translate_page(page=sibling, language="es", user=editor)
     assert placed.parent == parent_es and placed.url_path == "/es/programs/residential/"
 
 
 def test_links_and_related_pages_point_to_their_translations_where_there_are_some(editor):
     target = original_with_text(slug="admissions-help")
-    target_es = services.translate_page(page=target, language="es", user=editor)
+    target_es = services_translations.translate_page(page=target, language="es", user=editor)
     page = PageFactory(slug="benzos", title="Benzos")
     SectionFactory(page=page, body=f"Read [how to start](page:{target.pk}) and [the other](page:424242).")
     page.related.add(target)
     publish(page)
-    translation = services.translate_page(page=page, language="es", user=editor)
+    translation = services_translations.translate_page(page=page, language="es", user=editor)
     body = translation.sections.get().body
     assert f"(page:{target_es.pk})" in body and "(page:424242)" in body
     assert list(translation.related.all()) == [target_es]
@@ -119,8 +119,8 @@ def test_the_same_address_taken_on_the_spanish_site_gets_a_number(editor):
     other_parent = original_with_text(slug="family")
     second = PageFactory(slug="faq", parent=other_parent, title="Family FAQ")
     publish(second)
-    assert services.translate_page(page=first, language="es", user=editor).url_path == "/es/faq/"
-    assert services.translate_page(page=second, language="es", user=editor).url_path == "/es/faq-2/"
+    assert services_translations.translate_page(page=first, language="es", user=editor).url_path == "/es/faq/"
+    assert services_translations.translate_page(page=second, language="es", user=editor).url_path == "/es/faq-2/"
 
 
 def test_a_second_translation_into_the_same_language_is_refused_with_a_clear_message(client, editor):
@@ -135,17 +135,17 @@ def test_a_second_translation_into_the_same_language_is_refused_with_a_clear_mes
 
 def test_a_translation_of_a_translation_and_of_a_page_never_published_are_refused(editor):
     original = original_with_text()
-    translation = services.translate_page(page=original, language="es", user=editor)
+    translation = services_translations.translate_page(page=original, language="es", user=editor)
     with pytest.raises(ValidationError) as refused:
-        services.translate_page(page=translation, language="es", user=editor)
+        services_translations.translate_page(page=translation, language="es", user=editor)
     assert refused.value.code == "translation_of_translation"
     draft = PageFactory(slug="never")
     with pytest.raises(ValidationError) as refused:
-        services.translate_page(page=draft, language="es", user=editor)
+        services_translations.translate_page(page=draft, language="es", user=editor)
     assert refused.value.code == "never_published"
     for language in ("en", "fr", "../"):
         with pytest.raises(ValidationError):
-            services.translate_page(page=original, language=language, user=editor)
+            services_translations.translate_page(page=original, language=language, user=editor)
     assert Page.objects.filter(language="es").count() == 1
 
 
@@ -196,7 +196,7 @@ def test_two_translate_requests_at_the_same_moment_make_one_translation():
 
 def test_out_of_date_only_when_the_originals_published_content_changes(editor):
     original = original_with_text()
-    translation = services.translate_page(page=original, language="es", user=editor)
+    translation = services_translations.translate_page(page=original, language="es", user=editor)
     assert not translation.translation_is_out_of_date()
     # A republish with no change, and an unpublished edit of the draft: still up to date.
     publish(original)
@@ -221,7 +221,7 @@ def test_out_of_date_only_when_the_originals_published_content_changes(editor):
 
 def test_the_originals_listing_changes_alone_do_not_make_a_translation_out_of_date(editor):
     original = original_with_text()
-    translation = services.translate_page(page=original, language="es", user=editor)
+    translation = services_translations.translate_page(page=original, language="es", user=editor)
     original.order, original.show_in_menu = 7, True
     original.save()
     publish(original)
@@ -230,7 +230,7 @@ def test_the_originals_listing_changes_alone_do_not_make_a_translation_out_of_da
 
 def test_the_translator_sees_what_changed_and_says_it_is_up_to_date(client, editor):
     original = original_with_text()
-    translation = services.translate_page(page=original, language="es", user=editor)
+    translation = services_translations.translate_page(page=original, language="es", user=editor)
     section = original.sections.get(heading="How long")
     section.body = "About a week, sometimes more."
     section.save()
@@ -266,14 +266,14 @@ def test_marking_up_to_date_is_for_translations_and_for_editors(client, editor):
     client.force_login(editor)
     response = client.post(url, follow=True)
     assert messages_of(response) == ["This page is not a translation."]
-    translation = services.translate_page(page=original, language="es", user=editor)
+    translation = services_translations.translate_page(page=original, language="es", user=editor)
     client.force_login(UserFactory(username="reader", roles=[roles.AUDITORS]))
     assert client.post(reverse("admin:content_page_translation_up_to_date", args=[translation.pk])).status_code == 403
 
 
 def test_the_translation_editor_shows_the_originals_published_text_with_links(client, editor):
     original = original_with_text()
-    translation = services.translate_page(page=original, language="es", user=editor)
+    translation = services_translations.translate_page(page=original, language="es", user=editor)
     section = original.sections.get(heading="How long")
     section.body = "Unpublished words."
     section.save()
@@ -301,7 +301,7 @@ def test_the_original_offers_translate_into_spanish_once_published(client, edito
     original = original_with_text()
     html = client.get(reverse("admin:content_page_change", args=[original.pk])).content.decode()
     assert "Translate into Español" in html
-    services.translate_page(page=original, language="es", user=editor)
+    services_translations.translate_page(page=original, language="es", user=editor)
     html = client.get(reverse("admin:content_page_change", args=[original.pk])).content.decode()
     assert "Translate into Español" not in html and "Español: " in html
     assert "(not published), up to date" in html
@@ -310,8 +310,8 @@ def test_the_original_offers_translate_into_spanish_once_published(client, edito
 def test_the_page_list_shows_and_filters_language_and_out_of_date_translations(client, editor):
     original = original_with_text()
     other = published_page(slug="about", title="About us")
-    translation = services.translate_page(page=original, language="es", user=editor)
-    services.translate_page(page=other, language="es", user=editor)
+    translation = services_translations.translate_page(page=original, language="es", user=editor)
+    services_translations.translate_page(page=other, language="es", user=editor)
     section = original.sections.get(heading="How long")
     section.body = "About a week."
     section.save()
@@ -330,7 +330,7 @@ def test_the_page_list_shows_and_filters_language_and_out_of_date_translations(c
 
 def test_a_translation_cannot_be_moved_under_a_page_in_another_language(editor):
     english_parent = original_with_text(slug="programs")
-    translation = services.translate_page(page=original_with_text(), language="es", user=editor)
+    translation = services_translations.translate_page(page=original_with_text(), language="es", user=editor)
     translation.parent = english_parent
     with pytest.raises(ValidationError) as refused:
         translation.full_clean()
