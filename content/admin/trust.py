@@ -8,6 +8,12 @@ from content.models import Accreditation, CallStep, InsurancePlan
 class TrustAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_published"]
     list_filter = ["language", "is_published", "is_sample"]
+    # What every trust item has (content.models.trust.TrustItem), after the item's own words.
+    SHARED = ["language", "order", "is_published", "is_sample"]
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        return [name for name in fields if name not in self.SHARED] + self.SHARED
 
 
 @admin.register(Accreditation)
