@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from content import cache as content_cache
 from content import frozen, structured_data, trust
-from content.models import Page, Review, Reviewer, Testimonial
+from content.models import Page, Review, Reviewer, Revision, Testimonial
 from images.models import Image
 from nexus import locale
 
@@ -27,6 +27,7 @@ LISTED = (
     "live_show_in_menu",
     "language",
     "translation_of",
+    "live_revision",
 )
 
 
@@ -41,17 +42,44 @@ def is_child_path(url_path, parent_path):
 
 
 @functools.cache
-def _reading():
-    return Page.objects.for_reading()
+def _reading(version):
+    return Page.objects.for_reading(version=version)
+
+
+# Published versions' snapshots and rendered bodies, by version id, with the fingerprint of what
+# they say. A version is frozen when it is published (content.models.Revision) and a new publish is
+# a new version, so what is held here does not go stale; the fingerprint is checked too, since an id
+# can be used again (SQLite after a delete, a restored backup). Bounded: emptied when full.
+_versions = {}
+VERSIONS_HELD = 256
 
 
 def live_page(url_path, now=None):
     """The live page at `url_path` with what the page view reads of it (PageQuerySet.for_reading),
     or None. The queryset is built once per process and only filtered per request, by the unique
     address; whether the page is live is then asked of the row (Page.is_live, the same rule as
-    PageQuerySet.live): compiling the query costs more than running it."""
-    found = _reading().filter(url_path=url_path).first()
+    PageQuerySet.live): compiling the query costs more than running it. The published version's
+    snapshot and body come with it only when this process does not hold them yet: the directory
+    of live pages says which version is live."""
+    listed = next((p for p in live_directory() if p.url_path == url_path), None)
+    held = listed is not None and listed.live_revision_id in _versions
+    found = next(iter(_reading(not held).filter(url_path=url_path)[:1]), None)  # unique: no ORDER BY
     return found if found is not None and found.is_live(now) else None
+
+
+def published_version(page):
+    """The snapshot and the rendered body of `page`'s live version (from live_page), read once per
+    process. Callers must not change them."""
+    revision = page.live_revision
+    held = _versions.get(revision.pk)
+    if held is None or held[0] != revision.content_hash:
+        if "snapshot" in revision.get_deferred_fields():  # not read with the page (see live_page)
+            revision = Revision.objects.only("content_hash", "snapshot", "body").get(pk=revision.pk)
+        held = (revision.content_hash, revision.snapshot, revision.rendered_body(page.language))
+        if len(_versions) >= VERSIONS_HELD:
+            _versions.clear()
+        _versions[revision.pk] = held
+    return held[1], held[2]
 
 
 def live_directory():

@@ -64,8 +64,6 @@ READ_FIELDS = (
     "live_index_of",
     "last_published_at",
     "expire_at",
-    "live_revision__snapshot",
-    "live_revision__body",
     "live_revision__content_hash",
     # The draft's hero, joined as a guess: the published version names the hero the page shows, and
     # it is usually the draft's too. When it is, the image (its renditions on its row) comes with the
@@ -122,10 +120,12 @@ class PageQuerySet(models.QuerySet):
             .order_by(F("live_published_on").desc(nulls_last=True), "-pk")
         )
 
-    def for_reading(self):
+    def for_reading(self, version=True):
         """Only what the public page view reads: its published version, never the draft's columns
         nor the search document (the largest fields of the row). The clinical review covering the
-        published content comes in the same query, as `covering_review` (content.presenter)."""
+        published content comes in the same query, as `covering_review` (content.presenter).
+        `version=False` leaves out the published version's snapshot and body (its fingerprint
+        stays), for a reader that already holds them (content.presenter.published_version)."""
         from content.models.reviews import Review
 
         latest = Review.objects.covering(OuterRef("pk"), OuterRef("live_revision__content_hash"))
@@ -143,7 +143,7 @@ class PageQuerySet(models.QuerySet):
         )[:1]
         return (
             self.select_related("live_revision", "hero_image")
-            .only(*READ_FIELDS)
+            .only(*READ_FIELDS, *(("live_revision__snapshot", "live_revision__body") if version else ()))
             .annotate(covering_review=Subquery(covering, output_field=models.JSONField()))
         )
 

@@ -18,7 +18,7 @@ from content import cache as content_cache
 from content import frozen, scheduling, snapshot, structured_data
 from content.context_processors import site_and_menu
 from content.models import Page, SiteSettings
-from content.presenter import live_page, page_context
+from content.presenter import live_page, page_context, published_version
 from nexus import locale
 
 # Short enough that a publish reaches readers through any shared cache within a minute; shorter
@@ -120,12 +120,12 @@ def page(request, path):
             found = live_page(url_path)
             if found is None or found.language != language:
                 raise Http404
-            revision = found.live_revision
+            data, body = published_version(found)
             context = page_context(
                 page=found,
-                data=revision.snapshot,
-                body=revision.rendered_body(found.language),
-                content_hash=revision.content_hash,
+                data=data,
+                body=body,
+                content_hash=found.live_revision.content_hash,
                 site=current_site(request),
                 page_number=number,
             )

@@ -1,0 +1,78 @@
+"""Each process keeps the published versions it has shown (content.presenter.published_version), so
+a page view reads only the page row. These tests try to make it show a version that is not live."""
+
+import pytest
+from django.core.cache import cache
+
+from content import cache as content_cache
+from content import presenter, services
+from content.models import Revision
+from tests.content.factories import PageFactory, SectionFactory, committed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(monkeypatch):
+    # One generation for the whole test: what this process trusts until another's commit reaches it.
+    monkeypatch.setattr(content_cache, "LOCAL_SECONDS", 3600)
+    with committed():
+        page = PageFactory(slug="about", title="About us")
+        section = SectionFactory(page=page, body="The first version's words.")
+        services.publish(page=page, user=None)
+    return section
+
+
+def forget_pages():
+    """The shared page cache empties (a timeout); the generation stays as it was."""
+    generation = content_cache.generation()
+    cache.clear()
+    cache.set(content_cache.GENERATION_KEY, generation, timeout=None)
+
+
+def test_a_version_published_before_this_process_hears_of_it_is_the_one_shown(
+    client, about, django_assert_max_num_queries
+):
+    assert "first version" in client.get("/about/").content.decode()
+    # Another process publishes; its commit has not moved this process's generation on yet, so the
+    # directory this process holds still names the first version, which it holds too.
+    about.body = "The second version's words."
+    about.save()
+    services.publish(page=about.page, user=None)
+    forget_pages()
+    with django_assert_max_num_queries(2):  # the page, then the version it had not read
+        html = client.get("/about/").content.decode()
+    assert "second version" in html and "first version" not in html
+
+
+def test_a_held_version_whose_fingerprint_differs_is_read_again(client, about):
+    """An id can be used again (SQLite reuses a deleted row's): the fingerprint must match too."""
+    client.get("/about/")
+    [revision_id] = presenter._versions
+    fingerprint, snapshot, body = presenter._versions[revision_id]
+    stale_body = {**body, "parts": ["<p>Words of a deleted version.</p>"]}
+    presenter._versions[revision_id] = ("a deleted version's fingerprint", snapshot, stale_body)
+    forget_pages()
+    html = client.get("/about/").content.decode()
+    assert "deleted version" not in html and "first version" in html
+    assert presenter._versions[revision_id][0] == fingerprint
+
+
+def test_showing_a_page_never_changes_the_version_it_holds(client, about):
+    for _ in range(3):
+        client.get("/about/")
+        forget_pages()
+    [revision_id] = presenter._versions
+    revision = Revision.objects.get(pk=revision_id)
+    assert presenter._versions[revision_id] == (revision.content_hash, revision.snapshot, revision.body)
+
+
+def test_a_process_holds_a_bounded_number_of_versions(client, monkeypatch):
+    monkeypatch.setattr(presenter, "VERSIONS_HELD", 3)
+    with committed():
+        pages = [PageFactory(slug=f"page-{n}", title=f"Page {n}") for n in range(5)]
+        for page in pages:
+            services.publish(page=page, user=None)
+    for page in pages:
+        assert client.get(page.url_path).status_code == 200
+        assert len(presenter._versions) <= 3
