@@ -52,6 +52,12 @@ def language():
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
+def stamp():
+    """What every cached rendering of the frame depends on besides the language and the address:
+    the content generation and the environment's site values (the frame fragments in base.html)."""
+    return f"{generation()}-{environment()}"
+
+
 def key(kind, *parts):
     """A short, fixed-shape key: the parts (paths, page numbers) come from the URL, so they are
     hashed rather than written into the key as sent. The language is part of every key."""

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from content import cache as content_cache
@@ -62,13 +62,35 @@ FRAME_PAGES = {"privacy": "/privacy-notice/", "about": "/about/"}
 def site(request):
     """The center's details from the editable settings row (the environment's values until one exists)."""
     entry = site_and_menu(request)
+    path = frame_path(request)
     return {
         "site": entry["row"] or SiteSettings.defaults_context(),
         "menu_pages": entry["menu"],
         "footer_accreditations": entry.get("accreditations", []),
         "page_links": entry.get("page_links") or FRAME_PAGES,
         "language_links": language_links(request),
+        # base.html keeps the rendered frame (crisis bar, header, footer) per process under these
+        # and the language: a content change or a new environment value is a new key.
+        "frame_version": content_cache.stamp(),
+        "frame_path": path,
+        "nav_current": path if path in nav_paths(entry["menu"]) else "",
     }
+
+
+def nav_paths(menu):
+    """The addresses the header's menu links to, in the active language: the only ones it can mark
+    as the page being read (so every other page shares one kept header)."""
+    return {reverse("content:home"), reverse("content:search"), *(item["url"] for item in menu)}
+
+
+def frame_path(request):
+    """The address the frame shows as current (the menu's aria-current) and records as where a
+    footer sign-up came from; never an address that holds a token (a newsletter link's), which
+    would then sit in the page, the fragment cache's keys and the subscriber's source."""
+    match = getattr(request, "resolver_match", None)
+    if request is None or (match is not None and "token" in match.kwargs):
+        return ""
+    return request.path
 
 
 # Views whose address says nothing about the page in another language (a content page's

@@ -138,6 +138,15 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "nexus.cache"
 if env.bool("NEXUS_DISABLE_CACHE", default=False):  # benchmarks of the uncached path
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# The rendered page frame ({% cache %} in base.html, whose default alias this is): in each process's
+# memory, as the menu is (content.cache.remembered), since reading it back from Redis would cost
+# about what rendering it does. Its keys hold the content generation, so they simply stop matching.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "nexus-frame",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 TASKS = {"default": {"BACKEND": env("NEXUS_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend")}}
 # Tasks that re-enqueue themselves (see nexus/periodic.py), started by `manage.py start_periodic_tasks`.
