@@ -1,11 +1,12 @@
 """Content's panels on the staff home (nexus.admin_home): editors' drafts and schedule, reviewers' queue."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import formats, timezone
 
 from content import snapshot
-from content.models import Page, ReviewRequest, Section
+from content.models import Page, Reviewer, ReviewRequest, Section
 from nexus import roles
 
 LIMIT = 10
@@ -68,10 +69,16 @@ def editor_panels():
     ]
 
 
-def reviewer_panels():
+def reviewer_panels(user):
+    """A reviewer's queue and due pages, in the languages they read (a review by a clinician who does
+    not read the page's language is refused); every language for an account with no reviewer profile."""
     changes = lambda page: reverse("admin:content_page_diff", args=[page.pk])  # noqa: E731
     waiting = ReviewRequest.objects.waiting().select_related("page", "requested_by")
-    due = list(Page.objects.review_due(timezone.localdate())[: LIMIT + 1])
+    due = Page.objects.review_due(timezone.localdate())
+    reviewer = Reviewer.objects.filter(user=user).first() if user.pk else None
+    if reviewer is not None:
+        waiting, due = waiting.readable_by(reviewer), due.readable_by(reviewer)
+    due = list(due[: LIMIT + 1])
     return [
         {
             "title": "Waiting for your review",
@@ -79,7 +86,8 @@ def reviewer_panels():
                 {
                     "label": r.page.title,
                     "url": changes(r.page),
-                    "meta": f"requested {when(r.requested_at)}"
+                    "meta": in_language(r.page)
+                    + f"requested {when(r.requested_at)}"
                     + (f" by {r.requested_by.get_username()}" if r.requested_by else ""),
                 }
                 for r in waiting[:LIMIT]
@@ -92,9 +100,7 @@ def reviewer_panels():
                 {
                     "label": page.title,
                     "url": changes(page),
-                    "meta": f"due {formats.date_format(page.review_due_on, 'j M Y')}"
-                    if page.review_due_on
-                    else "never reviewed",
+                    "meta": in_language(page) + due_on(page),
                 }
                 for page in due[:LIMIT]
             ],
@@ -104,11 +110,20 @@ def reviewer_panels():
     ]
 
 
+def due_on(page):
+    return f"due {formats.date_format(page.review_due_on, 'j M Y')}" if page.review_due_on else "never reviewed"
+
+
+def in_language(page):
+    """ "Spanish · " before a page's details when it is not in the site's default language."""
+    return "" if page.language == settings.LANGUAGE_CODE else f"{page.get_language_display()} · "
+
+
 def home_panels(request):
     user = request.user
     panels = []
     if roles.has_role(user, roles.CLINICAL_REVIEWERS):
-        panels += reviewer_panels()
+        panels += reviewer_panels(user)
     if user.has_perm("content.change_page"):
         panels += editor_panels()
     return panels

@@ -101,6 +101,10 @@ class PageQuerySet(models.QuerySet):
         """Pages written in `code` (every page is in one language; see Page.language)."""
         return self.filter(language=code)
 
+    def readable_by(self, reviewer):
+        """Pages in a language `reviewer` reads (Reviewer.languages): the only ones they can review."""
+        return self.filter(language__in=reviewer.languages or [])
+
     def translation_group(self, page):
         """`page`, its original and every translation of that original: one page in each language."""
         original = page.translation_of_id or page.pk

@@ -130,6 +130,10 @@ class ReviewRequestQuerySet(models.QuerySet):
     def waiting(self):
         return self.filter(closed_at__isnull=True)
 
+    def readable_by(self, reviewer):
+        """Requests for pages in a language `reviewer` reads (Reviewer.languages)."""
+        return self.filter(page__language__in=reviewer.languages or [])
+
 
 class ReviewRequest(models.Model):
     """An editor asked the clinical reviewers to look at a page: it sits in their queue until reviewed."""

@@ -88,3 +88,30 @@ def test_a_superuser_sees_the_technical_sections_last_with_human_names(client, a
     assert "Pages and clinical reviews" in names[:first_technical]
     html = response.content.decode()
     assert "Tasks Database Backend" not in html and "Task results" in html
+
+
+def test_a_reviewer_is_asked_only_for_pages_in_the_languages_they_read(client, editor):
+    """A review by a clinician who does not read the page's language is refused, so their queue and
+    their due list leave those pages out; a bilingual reviewer sees both, the Spanish one marked."""
+    from content import services_translations
+    from tests.content.factories import ReviewerFactory
+
+    published = published_page(title="Alcohol detox", is_clinical=True)
+    spanish = services_translations.translate_page(page=published, language="es", user=editor)
+    original = PageFactory(title="Opioid detox", is_clinical=True)
+    for page in (original, spanish):
+        services.request_review(page=page, user=editor)
+    english_only = ReviewerFactory(languages=["en"])
+    bilingual = ReviewerFactory(languages=["en", "es"])
+
+    _html, panels = home(client, english_only.user)
+    assert [i["label"] for i in panel(panels, "Waiting for your review")["items"]] == [original.title]
+    assert all(i["url"] != reverse("admin:content_page_diff", args=[spanish.pk]) for p in panels for i in p["items"])
+
+    _html, panels = home(client, bilingual.user)
+    queue = {i["url"]: i["meta"] for i in panel(panels, "Waiting for your review")["items"]}
+    assert set(queue) == {reverse("admin:content_page_diff", args=[p.pk]) for p in (original, spanish)}
+    assert queue[reverse("admin:content_page_diff", args=[spanish.pk])].startswith("Español · requested")
+    assert not queue[reverse("admin:content_page_diff", args=[original.pk])].startswith("Español")
+    due = {i["url"] for i in panel(panels, "Due for review (30 days)")["items"]}
+    assert reverse("admin:content_page_diff", args=[spanish.pk]) in due
