@@ -3,42 +3,21 @@
 Every check is a plain function over a page's content as data (`content.snapshot.raw()`, or the form
 being edited, `data_from_form`) and returns findings; nothing here writes. `run()` gathers them,
 loading the stigmatising-terms list and the link targets unless they are given (tests give them).
+
+A page is checked in its own language (`Page.language`): readability by that language's measure,
+the terms listed for it, its vague link words and official names (`content.checks_language`).
 """
 
 import re
 from dataclasses import dataclass
 
-import textstat
 from django.template.loader import render_to_string
 
-from content import links
+from content import checks_language, links
+from content.checks_language import DEFAULT
 
 ADVICE, BLOCKING = "advice", "blocking"
-GRADE_GOAL = 8
-GRADE_MIN_WORDS = 30  # a grade from a sentence or two says nothing
-VAGUE_LINK_TEXT = {
-    "click here",
-    "click",
-    "here",
-    "read more",
-    "more",
-    "learn more",
-    "find out more",
-    "more info",
-    "this link",
-    "link",
-    "this page",
-    "this",
-    "go",
-}
-# Official names the page must quote as they are, though they hold a listed word.
-PROPER_NAMES = [
-    "Substance Abuse and Mental Health Services Administration",
-    "National Institute on Drug Abuse",
-    "National Institute on Alcohol Abuse and Alcoholism",
-    "Alcoholics Anonymous",
-    "Narcotics Anonymous",
-]
+GRADE_MIN_WORDS = 30  # a score from a sentence or two says nothing
 MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 BARE_URL = re.compile(r"(?<![(<\w])(https?://[^\s)<>\]]+|www\.[^\s)<>\]]+)")
@@ -116,55 +95,47 @@ def heading_order(data):
     return findings
 
 
-# Reading grade ---------------------------------------------------------------
+# Readability -----------------------------------------------------------------
 
 
-def reading_grade(text):
-    """Flesch-Kincaid grade of `text` (textstat), or None when it is too short to say."""
-    words = plain(text)
-    if len(words.split()) < GRADE_MIN_WORDS:
-        return None
-    return round(textstat.flesch_kincaid_grade(words), 1)
-
-
-def reading_grades(data, goal=GRADE_GOAL):
+def reading_grades(data, language=DEFAULT):
+    """Each section's readability, by its language's measure (none for a language without one)."""
+    table = checks_language.LANGUAGES.get(language)
+    if table is None:
+        return []
     findings = []
     for index, section in enumerate(data.get("sections", [])):
         # Each list item reads as a sentence of its own, not as one sentence a list long.
         items = [line.strip(" -*\t").rstrip(".") + "." for line in (section.get("items") or "").splitlines()]
-        text = "\n".join([section.get("body") or "", *[item for item in items if item != "."]])
-        grade = reading_grade(text)
-        if grade is not None and grade > goal:
-            findings.append(
-                Finding(
-                    "reading_grade",
-                    f"Reads at grade {grade:g}; the goal is grade {goal} or below (shorter sentences, everyday words).",
-                    where=where(index, section),
-                )
-            )
+        words = plain("\n".join([section.get("body") or "", *[item for item in items if item != "."]]))
+        if len(words.split()) < GRADE_MIN_WORDS:
+            continue
+        if message := table.readability.finding(words):
+            findings.append(Finding("reading_grade", message, where=where(index, section)))
     return findings
 
 
 # Stigmatising terms ------------------------------------------------------------
 
 
-def without_names(text):
-    for name in PROPER_NAMES:
+def without_names(text, language=DEFAULT):
+    table = checks_language.LANGUAGES.get(language)
+    for name in table.proper_names if table else ():
         text = re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.IGNORECASE)
     return re.sub(r"\(\s*<?[^)\s]*>?\s*\)", lambda m: " " * len(m.group(0)), text)  # link targets
 
 
-def stigmatising_terms(data, terms):
+def stigmatising_terms(data, terms, language=DEFAULT):
     """Each listed term (whole word, any case, plurals) with the person-first words to use instead.
-    `terms` is [(term, alternatives, pattern)]; a longer term found ("substance abuse") hides the
-    shorter one inside it ("abuse")."""
+    `terms` is [(term, alternatives, pattern)], those of the page's language; a longer term found
+    ("substance abuse") hides the shorter one inside it ("abuse")."""
     ordered = sorted(terms, key=lambda term: -len(term[0]))
     places = [("page", "title", data.get("title") or ""), ("page", "summary", data.get("summary") or "")]
     for index, section in enumerate(data.get("sections", [])):
         places += [((index, section), label, text) for label, text in section_texts(section)]
     findings = []
     for place, label, text in places:
-        text = without_names(text)
+        text = without_names(text, language)
         taken = []
         for _term, alternatives, pattern in ordered:
             for match in pattern.finditer(text):
@@ -199,23 +170,24 @@ def looks_like_url(text):
     return bool(re.match(r"^\s*(https?://|www\.)\S+\s*$", text))
 
 
-def link_text(data):
+def link_text(data, language=DEFAULT):
     """A link's words say where it goes: not "click here", "read more" or a bare address."""
+    table = checks_language.LANGUAGES.get(language)
+    vague = table.vague_link_text if table else frozenset()
     findings = []
     for index, section in enumerate(data.get("sections", [])):
         for text, target in link_texts(section.get("body") or ""):
-            words = " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
+            words = checks_language.folded(text)
             if looks_like_url(text):
                 message = f"The link {text} shows a bare address: write where it leads instead."
             elif not words:
                 message = f"The link to {target} has no text: write where it leads."
-            elif words in VAGUE_LINK_TEXT:
+            elif words in vague:
                 message = f'The link "{text}" does not say where it leads: write its destination in the link.'
             else:
                 continue
             findings.append(Finding("link_text", message, where=where(index, section)))
-        cta = (section.get("cta_label") or "").strip().lower()
-        if section.get("kind") == "cta" and cta in VAGUE_LINK_TEXT:
+        if section.get("kind") == "cta" and checks_language.folded(section.get("cta_label") or "") in vague:
             findings.append(
                 Finding(
                     "link_text",
@@ -289,22 +261,22 @@ def alt_text(data):
 # All of them -----------------------------------------------------------------------
 
 
-def run(data, *, terms=None, targets=None):
-    """Every finding for `data`, blocking ones first."""
+def run(data, *, language=DEFAULT, terms=None, targets=None):
+    """Every finding for `data`, written in `language`, blocking ones first."""
     if terms is None:
         from content.models import StigmaTerm
 
-        terms = [(t.term, t.alternatives, t.pattern()) for t in StigmaTerm.objects.active()]
+        terms = [(t.term, t.alternatives, t.pattern()) for t in StigmaTerm.objects.active().in_language(language)]
     if targets is None:
         targets = links.targets(data)
     findings = [
         *alt_text(data),
         *heading_order(data),
-        *stigmatising_terms(data, terms),
-        *link_text(data),
+        *stigmatising_terms(data, terms, language),
+        *link_text(data, language),
         *internal_links(data, targets),
         *cited_sources(data),
-        *reading_grades(data),
+        *reading_grades(data, language),
     ]
     return sorted(findings, key=lambda finding: not finding.blocks)
 
@@ -312,7 +284,7 @@ def run(data, *, terms=None, targets=None):
 def for_page(page):
     from content import snapshot
 
-    return run(snapshot.raw(page))
+    return run(snapshot.raw(page), language=page.language)
 
 
 def render_panel(findings, *, editing=False):
@@ -320,7 +292,8 @@ def render_panel(findings, *, editing=False):
 
 
 def data_from_form(post, page):
-    """The page as the editor has it in the form, unsaved: stored values overlaid by what was posted."""
+    """The page as the editor has it in the form, unsaved: stored values overlaid by what was posted.
+    Check it in the page's language: `run(data, language=page.language)`."""
     from content import snapshot
 
     data = snapshot.raw(page)

@@ -108,8 +108,10 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(StigmaTerm)
 class StigmaTermAdmin(admin.ModelAdmin):
-    """The words the editor checks flag, with the person-first words to use instead."""
+    """The words the editor checks flag, with the person-first words to use instead; each is checked
+    on the pages of its own language."""
 
-    list_display = ["term", "alternatives", "is_active"]
-    list_filter = ["is_active"]
+    fields = ["term", "language", "alternatives", "note", "is_active"]
+    list_display = ["term", "language", "alternatives", "is_active"]
+    list_filter = ["language", "is_active"]
     search_fields = ["term", "alternatives"]

@@ -118,7 +118,7 @@ def checks_view(model_admin, request, pk):
         raise PermissionDenied
     page = get_object_or_404(Page, pk=pk)
     data = checks.data_from_form(request.POST, page)
-    html = checks.render_panel(checks.run(data), editing=True)
+    html = checks.render_panel(checks.run(data, language=page.language), editing=True)
     response = HttpResponse(html)
     response["Cache-Control"] = "private, no-store"
     return response
