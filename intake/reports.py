@@ -215,11 +215,7 @@ class Report:
         closed = [lead for lead in self.leads if lead["status"] in Inquiry.REASON_REQUIRED]
         counts = Counter(lead["outcome_reason"] for lead in closed)
         # "Other" is in both groups: each reason is named with its group.
-        return [
-            (f"{_('Lost') if value.startswith('lost_') else _('Referred out')}: {Outcome(value).label}", counts[value])
-            for value in Outcome.values
-            if counts.get(value)
-        ]
+        return [(reason_label(value), counts[value]) for value in Outcome.values if counts.get(value)]
 
     @property
     def referred_to(self):
@@ -303,3 +299,9 @@ def csv_rows(report):
 
 
 CSV_HEADER = ["section", "item", "leads", "admitted", "conversion %", "median minutes to first completed contact"]
+
+
+def reason_label(value):
+    """ "Lost: No answer" or "Referred out: Other": the group first, since "Other" is in both."""
+    group = _("Lost") if value.startswith("lost_") else _("Referred out")
+    return _("%(group)s: %(reason)s") % {"group": group, "reason": Outcome(value).label}

@@ -181,3 +181,15 @@ def test_a_campaign_named_like_a_formula_stays_text_in_the_csv(client, coordinat
     client.force_login(coordinator)
     rows = list(csv.reader(io.StringIO(client.get(REPORTS + "csv/", NOVEMBER).content.decode())))
     assert ["campaign", '\'=HYPERLINK("https://evil.example")', "1", "0", "0.0", ""] in rows
+
+
+def test_a_reasons_group_is_translated_with_the_reason():
+    """The group was inside an f-string, where makemessages never finds it: a Spanish admin showed "Lost"."""
+    from django.utils import translation
+
+    from intake.reports import reason_label
+
+    with translation.override("es"):
+        lost, referred = reason_label("lost_other"), reason_label("referred_level_of_care")
+    assert lost.startswith("Perdida: ") and "Lost" not in lost
+    assert referred.startswith("Derivada: ")
