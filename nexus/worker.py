@@ -10,6 +10,13 @@ still RUNNING under this worker's claim; if it was written as failed with a data
 connection error, it failed because of the outage, not of itself. Either way it goes back
 to READY (a notification sent twice beats an urgent one never sent; newsletter deliveries
 are recorded per message, so a re-run sends nobody anything twice).
+
+A worker killed outright (SIGKILL, the machine lost) records nothing: its task stays RUNNING for
+ever, and when it was a periodic task its chain ends (it reschedules itself only when it finishes).
+`recover_abandoned()` puts back to READY every task RUNNING for longer than
+NEXUS_TASK_ABANDONED_AFTER, far longer than any of ours takes but a newsletter's sending (which
+recovers by its own claims); each worker calls it when it starts, and the heartbeat task every
+interval.
 """
 
 import contextlib
@@ -17,6 +24,7 @@ import logging
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
@@ -29,6 +37,9 @@ OUTAGE_ERROR_PATHS = {f"{error.__module__}.{error.__qualname__}" for error in OU
 # A task that keeps failing with a database error after this many claims is left failed:
 # past that it is the task's own fault, not an outage's.
 MAX_CLAIMS = 5
+# Runs that may last as long as a newsletter takes to send, and whose dead workers are noticed by
+# the deliveries they claimed (newsletter.sending.release_stale, resumed by the scheduler's round).
+RECOVERED_BY_THEMSELVES = ["newsletter.tasks.send_issue"]
 READY, RUNNING, FAILED = "READY", "RUNNING", "FAILED"
 
 
@@ -50,6 +61,7 @@ class ResilientWorker(Worker):
         while self.running:
             try:
                 self.requeue_unfinished()
+                recover_abandoned()
                 backoff = self.first_backoff  # the database answered
                 super().run()
                 return
@@ -94,3 +106,25 @@ class ResilientWorker(Worker):
         )
         if requeued:
             logger.warning("worker %s: task %s was cut short by a database outage; queued again", self.worker_id, pk)
+
+
+def recover_abandoned(now=None):
+    """Tasks RUNNING for longer than NEXUS_TASK_ABANDONED_AFTER lost their worker: back to READY,
+    once per claim up to MAX_CLAIMS (a task that kills every worker that takes it is left failed).
+    One conditional update each, so a task that finishes meanwhile is left as it finished.
+    Returns how many were queued again."""
+    now = now or timezone.now()
+    abandoned = DBTaskResult.objects.filter(
+        status=RUNNING, started_at__lt=now - timedelta(seconds=settings.NEXUS_TASK_ABANDONED_AFTER)
+    ).exclude(task_path__in=RECOVERED_BY_THEMSELVES)
+    requeued = 0
+    for pk, claims in abandoned.values_list("pk", "worker_ids"):
+        row = abandoned.filter(pk=pk)
+        if len(claims or []) >= MAX_CLAIMS:
+            row.update(status=FAILED, finished_at=now, exception_class_path="nexus.worker.WorkerLost", traceback="")
+            logger.error("task %s lost its worker %s times; left failed", pk, len(claims))
+            continue
+        if row.update(status=READY, run_after=now, started_at=None, finished_at=None):
+            requeued += 1
+            logger.warning("task %s was still running after its worker stopped; queued again", pk)
+    return requeued

@@ -149,6 +149,9 @@ CACHES["template_fragments"] = {
 }
 
 TASKS = {"default": {"BACKEND": env("NEXUS_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend")}}
+# A task still running after this many seconds lost its worker (killed) and is queued again
+# (nexus.worker.recover_abandoned): far longer than any of ours takes, a newsletter batch included.
+NEXUS_TASK_ABANDONED_AFTER = env.int("NEXUS_TASK_ABANDONED_AFTER", default=15 * 60)
 # Tasks that re-enqueue themselves (see nexus/periodic.py), started by `manage.py start_periodic_tasks`.
 NEXUS_PERIODIC_TASKS = [
     "nexus.tasks.heartbeat",

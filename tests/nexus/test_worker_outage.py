@@ -57,7 +57,7 @@ class Project:
         return result.stdout
 
     def enqueue(self, call):
-        code = f"from tests.tasks_outage import wait_then_write\nprint({call}.id)"
+        code = f"from tests.tasks_outage import wait_the_first_time_then_write, wait_then_write\nprint({call}.id)"
         return self.manage("shell", "-c", code).split()[-1]
 
     def query(self, sql, *params):
@@ -86,12 +86,17 @@ def project(postgres):
 
 
 class Worker:
-    def __init__(self, project, log_path):
+    def __init__(self, project, log_path, worker_id="w1", **env):
         self.log_path = log_path
-        args = ["task_worker", "--interval", "0.2", "--no-startup-delay", "--max-backoff", "1", "--worker-id", "w1"]
+        args = ["task_worker", "--interval", "0.2", "--no-startup-delay", "--max-backoff", "1"]
+        args += ["--worker-id", worker_id]
         with open(log_path, "w") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "manage.py", *args], cwd=ROOT, env=project.env, stdout=log, stderr=subprocess.STDOUT
+                [sys.executable, "manage.py", *args],
+                cwd=ROOT,
+                env=project.env | env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
 
     def log(self):
@@ -142,3 +147,25 @@ def test_a_task_cut_short_by_the_outage_runs_again_after_it(postgres, project, w
     written = project.query("SELECT count(*) FROM nexus_workerheartbeat WHERE name = 'cut-short'")
     assert written == 1
     assert "was cut short by a database outage; queued again" in worker.log()
+
+
+def test_a_task_whose_worker_was_killed_runs_on_the_next_worker(postgres, project, tmp_path):
+    """SIGKILL records nothing: the task stays RUNNING under a worker that is gone. The next worker
+    to start gives it back to the queue once it has run for longer than NEXUS_TASK_ABANDONED_AFTER."""
+    killed = Worker(project, tmp_path / "killed.log", worker_id="killed")
+    pk = project.enqueue("wait_the_first_time_then_write.enqueue(60, 'abandoned')")
+    killed.wait_until(lambda: project.status(pk) == "RUNNING", "the worker claiming the task")
+    killed.process.kill()
+    killed.process.wait(timeout=10)
+    time.sleep(2.5)
+    assert project.status(pk) == "RUNNING"  # what a killed worker leaves behind
+
+    survivor = Worker(project, tmp_path / "survivor.log", worker_id="survivor", NEXUS_TASK_ABANDONED_AFTER="2")
+    try:
+        survivor.wait_until(lambda: project.status(pk) == "SUCCESSFUL", "the abandoned task running again")
+    finally:
+        survivor.stop()
+    assert project.query("SELECT count(*) FROM nexus_workerheartbeat WHERE name = 'abandoned'") == 1
+    assert "was still running after its worker stopped; queued again" in survivor.log()
+    claims = project.query("SELECT worker_ids::text FROM django_tasks_database_dbtaskresult WHERE id = %s", pk)
+    assert "killed" in claims and "survivor" in claims
