@@ -53,8 +53,8 @@ def language():
 
 
 def stamp():
-    """What every cached rendering of the frame depends on besides the language and the address:
-    the content generation and the environment's site values (the frame fragments in base.html)."""
+    """What every kept piece of the frame depends on besides the language: the content generation
+    and the environment's site values (`frame_version`, the fragments in base.html)."""
     return f"{generation()}-{environment()}"
 
 
