@@ -246,11 +246,26 @@ def restore(*, revision):
     for name in snapshot.LISTING_FIELDS:  # versions published before these were kept leave them be
         setattr(page, name, data.get(name, getattr(page, name)))
     page.published_on = datetime.date.fromisoformat(data["published_on"]) if data.get("published_on") else None
+    page.hero_image_id = data.get("hero_image_id")
     page.save()
+    replace_body(page, data["sections"], data["sources"])
+    page.related.set(data.get("related_ids", []))
+    return page
+
+
+def replace_body(page, sections, sources):
+    """Make a snapshot's sections and sources (content.snapshot.raw) the draft's own: a version
+    restored, a translation's first text. Image sections keep their images."""
     page.sections.all().delete()
     Section.objects.bulk_create(
-        Section(page=page, order=order, **{name: section[name] for name in snapshot.SECTION_FIELDS})
-        for order, section in enumerate(data["sections"])
+        Section(
+            page=page,
+            order=order,
+            image_id=section.get("image_id"),
+            testimonial_id=section.get("testimonial_id"),
+            **{name: section.get(name, "") for name in snapshot.SECTION_FIELDS if name != "testimonial_id"},
+        )
+        for order, section in enumerate(sections)
     )
     page.sources.all().delete()
     Source.objects.bulk_create(
@@ -260,10 +275,8 @@ def restore(*, revision):
             accessed_on=datetime.date.fromisoformat(source["accessed_on"]),
             **{name: source[name] for name in snapshot.SOURCE_FIELDS},
         )
-        for order, source in enumerate(data["sources"])
+        for order, source in enumerate(sources)
     )
-    page.related.set(data.get("related_ids", []))
-    return page
 
 
 def record_review(*, page, user, notes="", seen_hash=None):

@@ -13,8 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from content import snapshot
-from content.models import Page, Revision, Section, Source
-from content.services import language_name
+from content.models import Page, Revision
+from content.services import language_name, replace_body
 from nexus import audit
 
 BODY_PAGE_LINK = re.compile(r"\(\s*<?page:(\d{1,10})(/?>?\s*\))")
@@ -66,25 +66,7 @@ def translate_page(*, page, language, user):
         if existing is None:
             raise
         raise _already_translated(language, existing) from None
-    Section.objects.bulk_create(
-        Section(
-            page=translation,
-            order=order,
-            image_id=section.get("image_id"),
-            **{name: section.get(name, "") for name in snapshot.SECTION_FIELDS if name != "testimonial_id"},
-            testimonial_id=section.get("testimonial_id"),
-        )
-        for order, section in enumerate(_relinked(data["sections"], ids))
-    )
-    Source.objects.bulk_create(
-        Source(
-            page=translation,
-            order=order,
-            accessed_on=datetime.date.fromisoformat(source["accessed_on"]),
-            **{name: source[name] for name in snapshot.SOURCE_FIELDS},
-        )
-        for order, source in enumerate(data["sources"])
-    )
+    replace_body(translation, list(_relinked(data["sections"], ids)), data["sources"])
     translation.related.set(ids[pk] for pk in data.get("related_ids", []) if pk in ids)
     _history(
         user,

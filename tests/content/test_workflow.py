@@ -7,7 +7,7 @@ from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from content import services
+from content import services, snapshot
 from content.models import Page, Review, Section
 from nexus import roles
 from tests.content.factories import (
@@ -218,3 +218,24 @@ def test_a_future_publish_time_on_a_live_page_is_refused_rather_than_taking_it_o
     with pytest.raises(ValidationError) as refused:
         services.publish(page=page, user=None)
     assert refused.value.code == "would_take_offline"
+
+
+def test_restoring_a_version_brings_back_its_pictures_too(editor):
+    """The hero and each image section are part of a version: restoring it once left them out."""
+    from tests.images.factories import image
+
+    hero, inline, later = image(alt="A quiet garden"), image(alt="The front door"), image(alt="A later hero")
+    page = PageFactory(slug="visiting", title="Visiting", hero_image=hero)
+    SectionFactory(page=page, kind=Section.Kind.IMAGE, heading="", body="", image=inline)
+    first = services.publish(page=page, user=editor)
+    page.hero_image = later
+    page.save()
+    page.sections.all().delete()
+    SectionFactory(page=page, heading="Text only", body="No pictures now.")
+    services.publish(page=page, user=editor)
+
+    services.restore(revision=first)
+    page.refresh_from_db()
+    assert page.hero_image_id == hero.pk
+    assert [(s.kind, s.image_id) for s in page.sections.all()] == [(Section.Kind.IMAGE, inline.pk)]
+    assert snapshot.fingerprint(snapshot.raw(page)) == first.content_hash  # the draft says what it said
