@@ -34,9 +34,11 @@ def build_site_and_menu():
         (p for p in directory if p.language == language and p.live_show_in_menu),
         key=lambda p: (p.live_order, p.live_title),
     )
+    menu = [{"title": p.live_title, "url": p.url_path} for p in in_menu]
     return {
         "row": row.as_context() if row else None,
-        "menu": [{"title": p.live_title, "url": p.url_path} for p in in_menu],
+        "menu": menu,
+        "nav_paths": nav_paths(menu),
         "accreditations": trust.accreditations(),
         "page_links": localized_paths(directory, FRAME_PAGES, language),
     }
@@ -73,14 +75,14 @@ def site(request):
         # and the language: a content change or a new environment value is a new key.
         "frame_version": content_cache.stamp(),
         "frame_path": path,
-        "nav_current": path if path in nav_paths(entry["menu"]) else "",
+        "nav_current": path if path in entry["nav_paths"] else "",
     }
 
 
 def nav_paths(menu):
     """The addresses the header's menu links to, in the active language: the only ones it can mark
     as the page being read (so every other page shares one kept header)."""
-    return {reverse("content:home"), reverse("content:search"), *(item["url"] for item in menu)}
+    return frozenset({reverse("content:home"), reverse("content:search"), *(item["url"] for item in menu)})
 
 
 def frame_path(request):

@@ -61,7 +61,7 @@ def live_page(url_path, now=None):
     PageQuerySet.live): compiling the query costs more than running it. The published version's
     snapshot and body come with it only when this process does not hold them yet: the directory
     of live pages says which version is live."""
-    listed = next((p for p in live_directory() if p.url_path == url_path), None)
+    listed = live_directory_by_path().get(url_path)
     held = listed is not None and listed.live_revision_id in _versions
     found = next(iter(_reading(not held).filter(url_path=url_path)[:1]), None)  # unique: no ORDER BY
     return found if found is not None and found.is_live(now) else None
@@ -88,6 +88,11 @@ def live_directory():
     ancestors, children and related pages are then found without a query. Whatever changes what is
     live (a publish, a move, an unpublish, a schedule or expiry falling due) moves the generation on."""
     return content_cache.remembered("directory", lambda: list(Page.objects.live().only(*LISTED)))
+
+
+def live_directory_by_path():
+    """The same live pages by address, for the page view's one look-up per request."""
+    return content_cache.remembered("directory-by-path", lambda: {p.url_path: p for p in live_directory()})
 
 
 def published_testimonials():
