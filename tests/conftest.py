@@ -15,19 +15,11 @@ os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with empty caches (Redis in CI outlives a test; rate limits would carry over)
-    and a process that remembers nothing."""
-    from django.core.cache import caches
+    """Each test starts with empty caches (rate limits would carry over) and a process that
+    remembers nothing (a rolled-back test's rows would otherwise be remembered)."""
+    from tests import process_memory
 
-    from content import cache as content_cache
-    from content import presenter
-
-    for each in caches.all():
-        each.clear()
-    # What a process keeps for the content generation, which a rolled-back test leaves behind.
-    content_cache._memo.clear()
-    content_cache._local.update(value=None, until=0.0)
-    presenter._versions.clear()
+    process_memory.forget()
 
 
 @pytest.fixture(scope="session")

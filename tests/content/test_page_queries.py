@@ -11,8 +11,9 @@ import pytest
 from django.core.cache import cache
 
 from content import cache as content_cache
-from content import demo, scheduling
+from content import demo
 from images.models import Image
+from tests import process_memory
 from tests.content.factories import committed
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +31,6 @@ def benzo_page(monkeypatch, django_capture_on_commit_callbacks):
     return demo.BENZO_PATH
 
 
-def forget_process_memory():
-    """What a process that has just started knows: nothing."""
-    content_cache._memo.clear()
-    content_cache._local.update(value=None, until=0.0)
-    scheduling._local.update(generation=None, value=None)
-    cache.clear()
-
-
 def forget_pages():
     """The shared page cache empties; this process keeps what it remembers for the generation."""
     generation = content_cache.generation()
@@ -51,7 +44,7 @@ def rendered(captured):
 
 
 def test_an_uncached_page_in_a_cold_process(client, benzo_page, django_assert_max_num_queries):
-    forget_process_memory()
+    process_memory.forget()
     with django_assert_max_num_queries(COLD) as captured:
         response = client.get(benzo_page)
     assert response.status_code == 200 and rendered(captured)
@@ -60,7 +53,7 @@ def test_an_uncached_page_in_a_cold_process(client, benzo_page, django_assert_ma
 
 
 def test_an_uncached_page_in_a_warm_process(client, benzo_page, django_assert_max_num_queries):
-    forget_process_memory()
+    process_memory.forget()
     with committed():
         assert client.get(benzo_page).status_code == 200
     forget_pages()
@@ -95,7 +88,7 @@ def test_a_deleted_testimonial_leaves_the_page_at_once(client, benzo_page):
     """Each process keeps the published testimonials for the generation: deleting one moves it on."""
     from content.models import Section, Testimonial
 
-    forget_process_memory()
+    process_memory.forget()
     html = client.get(benzo_page).content.decode()
     [quote] = [t for t in Testimonial.objects.published() if t.quote[:40] in html]
     with committed():
