@@ -75,7 +75,7 @@ def reviewer_panels(user):
     changes = lambda page: reverse("admin:content_page_diff", args=[page.pk])  # noqa: E731
     waiting = ReviewRequest.objects.waiting().select_related("page", "requested_by")
     due = Page.objects.review_due(timezone.localdate())
-    reviewer = Reviewer.objects.filter(user=user).first() if user.pk else None
+    reviewer = Reviewer.objects.filter(user=user).first()
     if reviewer is not None:
         waiting, due = waiting.readable_by(reviewer), due.readable_by(reviewer)
     due = list(due[: LIMIT + 1])
