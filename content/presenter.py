@@ -1,7 +1,6 @@
 """Everything a page template needs, in a constant number of queries whatever the page holds."""
 
 import datetime
-import functools
 import json
 
 from django.conf import settings
@@ -15,20 +14,6 @@ from images.models import Image
 from nexus import locale
 
 CHILDREN_PER_PAGE = 10
-# What lists of other pages show of them: their published copies (live_*), never the draft.
-LISTED = (
-    "pk",
-    "url_path",
-    "live_title",
-    "live_summary",
-    "live_kind",
-    "live_published_on",
-    "live_order",
-    "live_show_in_menu",
-    "language",
-    "translation_of",
-    "live_revision",
-)
 
 
 def prefixes(url_path):
@@ -41,11 +26,6 @@ def is_child_path(url_path, parent_path):
     return url_path.startswith(parent_path) and url_path.count("/") == parent_path.count("/") + 1
 
 
-@functools.cache
-def _reading(version):
-    return Page.objects.for_reading(version=version)
-
-
 # Published versions' snapshots and rendered bodies, by version id, with the fingerprint of what
 # they say. A version is frozen when it is published (content.models.Revision) and a new publish is
 # a new version, so what is held here does not go stale; the fingerprint is checked too, since an id
@@ -55,39 +35,36 @@ VERSIONS_HELD = 256
 
 
 def live_page(url_path, now=None):
-    """The live page at `url_path` with what the page view reads of it (PageQuerySet.for_reading),
-    or None. The queryset is built once per process and only filtered per request, by the unique
-    address; whether the page is live is then asked of the row (Page.is_live, the same rule as
-    PageQuerySet.live): compiling the query costs more than running it. The published version's
-    snapshot and body come with it only when this process does not hold them yet: the directory
-    of live pages says which version is live."""
-    listed = live_directory_by_path().get(url_path)
-    held = listed is not None and listed.live_revision_id in _versions
-    found = next(iter(_reading(not held).filter(url_path=url_path)[:1]), None)  # unique: no ORDER BY
+    """The live page at `url_path`, with what the page view reads of it, or None: from the directory
+    of live pages this process holds for the content generation, so a page the page cache does not
+    hold costs no query for its row. Whether it is live is asked of the row again (Page.is_live, the
+    rule of PageQuerySet.live), since an expiry may have passed since the directory was read."""
+    found = live_directory_by_path().get(url_path)
     return found if found is not None and found.is_live(now) else None
 
 
 def published_version(page):
-    """The snapshot and the rendered body of `page`'s live version (from live_page), read once per
-    process. Callers must not change them."""
+    """The snapshot and the rendered body of `page`'s live version, read once per process (by the
+    version's id: the directory leaves them out). Callers must not change them."""
     revision = page.live_revision
     held = _versions.get(revision.pk)
     if held is None or held[0] != revision.content_hash:
-        if "snapshot" in revision.get_deferred_fields():  # not read with the page (see live_page)
-            revision = Revision.objects.only("content_hash", "snapshot", "body").get(pk=revision.pk)
-        held = (revision.content_hash, revision.snapshot, revision.rendered_body(page.language))
+        read = Revision.objects.only("content_hash", "snapshot", "body").get(pk=revision.pk)
+        held = (read.content_hash, read.snapshot, read.rendered_body(page.language))
         if len(_versions) >= VERSIONS_HELD:
             _versions.clear()
-        _versions[revision.pk] = held
+        _versions[read.pk] = held
     return held[1], held[2]
 
 
 def live_directory():
-    """Every live page as other pages list it (address, title, summary, kind, date, order), read
-    once per content generation in this process (content.cache.remembered, as the menu is): a page's
-    ancestors, children and related pages are then found without a query. Whatever changes what is
-    live (a publish, a move, an unpublish, a schedule or expiry falling due) moves the generation on."""
-    return content_cache.remembered("directory", lambda: list(Page.objects.live().only(*LISTED)))
+    """Every live page as the public pages read it (content.models.page_queries.for_reading: its
+    address, what lists show of it, its hero and covering review), read once per content generation
+    in this process (content.cache.remembered, as the menu is): a page, its ancestors, children and
+    related pages are then found without a query. Whatever changes what is live or how it shows (a
+    publish, a move, an unpublish, a schedule or expiry falling due, a review, an image) moves the
+    generation on."""
+    return content_cache.remembered("directory", lambda: list(Page.objects.live().for_reading()))
 
 
 def live_directory_by_path():

@@ -1,5 +1,5 @@
 """Sets of pages (Page.objects): live ones, by language, translations, due for review, and what the
-public page view reads of one (`for_reading`)."""
+public pages read of them (`for_reading`)."""
 
 from django.conf import settings
 from django.db import models
@@ -7,11 +7,22 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
-# The fields content.views.pages.page and content.presenter read of the page being shown.
-READ_FIELDS = (
+# What lists of other pages show of them (menus, children, related pages): their published copies
+# (live_*), never the draft.
+LISTED_FIELDS = (
     "url_path",
+    "live_title",
+    "live_summary",
+    "live_kind",
+    "live_published_on",
+    "live_order",
+    "live_show_in_menu",
     "language",
     "translation_of",
+    "live_revision",
+)
+# What content.views.pages.page and content.presenter read of the page being shown, besides.
+READ_FIELDS = (
     "status",
     "go_live_at",
     "live_index_of",
@@ -77,12 +88,12 @@ class PageQuerySet(models.QuerySet):
             .order_by(F("live_published_on").desc(nulls_last=True), "-pk")
         )
 
-    def for_reading(self, version=True):
-        """Only what the public page view reads: its published version, never the draft's columns
-        nor the search document (the largest fields of the row). The clinical review covering the
-        published content comes in the same query, as `covering_review` (content.presenter).
-        `version=False` leaves out the published version's snapshot and body (its fingerprint
-        stays), for a reader that already holds them (content.presenter.published_version)."""
+    def for_reading(self):
+        """What the public pages read of a page: what lists show of it and what its own view reads,
+        never the draft's columns, the search document nor the published version's snapshot and
+        body (the largest fields of the two rows; content.presenter.published_version reads those
+        once per process, by the version's id). The clinical review covering the published content
+        comes in the same query, as `covering_review` (content.presenter)."""
         from content.models.reviews import Review
 
         latest = Review.objects.covering(OuterRef("pk"), OuterRef("live_revision__content_hash"))
@@ -100,7 +111,7 @@ class PageQuerySet(models.QuerySet):
         )[:1]
         return (
             self.select_related("live_revision", "hero_image")
-            .only(*READ_FIELDS, *(("live_revision__snapshot", "live_revision__body") if version else ()))
+            .only(*LISTED_FIELDS, *READ_FIELDS)
             .annotate(covering_review=Subquery(covering, output_field=models.JSONField()))
         )
 
