@@ -2,12 +2,15 @@
 for the content generation, the directory of live pages that says which version is live, so a page
 view reads nothing. These tests try to make it show a version that is not live, or a mix of two."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from content import cache as content_cache
 from content import presenter, services
-from content.models import Revision
+from content.models import Page, Revision
 from tests.content.factories import PageFactory, SectionFactory, committed
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +84,17 @@ def test_a_process_holds_a_bounded_number_of_versions(client, monkeypatch):
     for page in pages:
         assert client.get(page.url_path).status_code == 200
         assert len(presenter._versions) <= 3
+
+
+def test_a_page_past_its_expiry_is_not_shown_from_the_directory_this_process_holds(client, about):
+    """The directory is read once per generation; an expiry that passes meanwhile must still count."""
+    page = about.page
+    expiry = timezone.now() + datetime.timedelta(hours=1)
+    with committed():
+        Page.objects.filter(pk=page.pk).update(expire_at=expiry)
+        content_cache.invalidate()
+    assert client.get("/about/").status_code == 200
+    assert presenter.live_directory_by_path()["/about/"].expire_at == expiry  # held for the generation
+    assert presenter.live_page("/about/", now=expiry - datetime.timedelta(seconds=1)) is not None
+    assert presenter.live_page("/about/", now=expiry) is None
+    assert presenter.live_page("/about/", now=expiry + datetime.timedelta(minutes=1)) is None
