@@ -66,3 +66,27 @@ def test_the_reviews_record_says_who_recorded_each_and_fits_the_screen(chromium,
         browser_page.assert_layout()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("model", ["accreditation", "insuranceplan", "callstep", "testimonial"])
+def test_trust_forms_have_yes_no_boxes_a_finger_can_hit_and_fit_the_screen(chromium, live_server, width, model):
+    """Django draws a change form's checkboxes at 13 px (static/css/admin.css makes them 24)."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        browser_page = BrowserPage(context.new_page(), live_server.url)
+        sign_in(browser_page, UserFactory(username="operator", is_superuser=True))
+        assert browser_page.goto(f"/admin/content/{model}/add/").status == 200
+        boxes = browser_page.eval_on_selector_all(
+            "#content-main form input[type='checkbox']",
+            "boxes => boxes.map(b => [b.name, b.getBoundingClientRect().width, b.getBoundingClientRect().height])",
+        )
+        assert boxes and all(w >= 24 and h >= 24 for _name, w, h in boxes), boxes
+        browser_page.assert_layout()
+        with browser_page.expect_navigation():
+            browser_page.click("#content-main input[type='submit'][name='_save']")  # empty: the error state
+        assert browser_page.locator(".errornote").count() == 1
+        browser_page.screenshot(path=f"var/shots/trust-{model}-errors-{width}.png", full_page=True)
+        browser_page.assert_layout()
+    finally:
+        context.close()
