@@ -34,6 +34,14 @@ ACCREDITATIONS = [
         "verify_url": "https://findtreatment.gov/",
     },
 ]
+# The same entries for the Spanish pages: the issuers' names are names and stay as they are; what
+# an editor writes about them is in Spanish.
+ACCREDITATIONS_ES = [
+    {**ACCREDITATIONS[0], "detail": "Acreditación de atención de salud conductual (entrada de MUESTRA)"},
+    {**ACCREDITATIONS[1], "detail": "Programas residenciales y ambulatorios (entrada de MUESTRA)"},
+    {**ACCREDITATIONS[2], "detail": "Certificación de tratamiento de adicciones (entrada de MUESTRA)"},
+    {**ACCREDITATIONS[3], "name": "Licencia estatal", "detail": "N.º MUESTRA-0000 (no es una licencia real)"},
+]
 INSURANCE = [
     {"name": "Most PPO plans", "note": "in and out of network"},
     {"name": "Blue Cross Blue Shield plans"},
@@ -41,6 +49,14 @@ INSURANCE = [
     {"name": "Cigna"},
     {"name": "UnitedHealthcare"},
     {"name": "Self-pay", "note": "ask about payment plans"},
+]
+INSURANCE_ES = [
+    {"name": "La mayoría de los planes PPO", "note": "dentro y fuera de la red"},
+    {"name": "Planes de Blue Cross Blue Shield"},
+    {"name": "Aetna"},
+    {"name": "Cigna"},
+    {"name": "UnitedHealthcare"},
+    {"name": "Pago por cuenta propia", "note": "pregunte por los planes de pago"},
 ]
 STEPS = [
     ("A person answers", "Someone from admissions picks up, day or night. You do not need to have the right words."),
@@ -72,10 +88,15 @@ TEAM = [
 
 
 def sample_trust():
-    for order, fields in enumerate(ACCREDITATIONS):
-        Accreditation.objects.get_or_create(name=fields["name"], defaults={**fields, "order": order, "is_sample": True})
-    for order, fields in enumerate(INSURANCE):
-        InsurancePlan.objects.get_or_create(name=fields["name"], defaults={**fields, "order": order, "is_sample": True})
+    for language, accreditations, plans in (("en", ACCREDITATIONS, INSURANCE), ("es", ACCREDITATIONS_ES, INSURANCE_ES)):
+        for order, fields in enumerate(accreditations):
+            Accreditation.objects.get_or_create(
+                name=fields["name"], language=language, defaults={**fields, "order": order, "is_sample": True}
+            )
+        for order, fields in enumerate(plans):
+            InsurancePlan.objects.get_or_create(
+                name=fields["name"], language=language, defaults={**fields, "order": order, "is_sample": True}
+            )
     for language, steps in (("en", STEPS), ("es", STEPS_ES)):
         for order, (title, body) in enumerate(steps):
             CallStep.objects.get_or_create(
@@ -93,8 +114,8 @@ def sample_trust():
             },
         )
     return (
-        f"{len(ACCREDITATIONS)} SAMPLE accreditations, {len(INSURANCE)} SAMPLE insurance entries, "
-        f"{len(STEPS)} SAMPLE call steps, {len(TEAM)} more SAMPLE team members"
+        f"{len(ACCREDITATIONS)} SAMPLE accreditations, {len(INSURANCE)} insurance entries and {len(STEPS)} "
+        f"call steps (each also in Spanish), {len(TEAM)} more SAMPLE team members"
     )
 
 

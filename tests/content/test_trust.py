@@ -52,6 +52,18 @@ def test_about_shows_the_team_and_admission_page_the_steps(client, site):
     assert "Qué pasa cuando llama" in como and "Le atiende una persona" in como and "A person answers" not in como
 
 
+def test_the_spanish_pages_show_the_demo_trust_signals_written_in_spanish(client, site):
+    """Spanish readers get the accreditations (every footer) and the insurance list in Spanish, not
+    the English rows marked lang="en"; the issuers' names stay as they are."""
+    como = client.get("/es/como-funciona-el-ingreso/").content.decode()
+    assert "La mayoría de los planes PPO (dentro y fuera de la red)" in como and "Most PPO plans" not in como
+    assert "Pago por cuenta propia" in como and "Self-pay" not in como
+    for path in ["/es/", "/es/como-funciona-el-ingreso/", "/es/search/?q=seguro"]:
+        html = client.get(path).content.decode()
+        assert "Licencia estatal N.º MUESTRA-0000" in html and "State licence" not in html, path
+        assert 'lang="en"' not in html.split('class="footer-trust"')[1], path
+
+
 def test_every_footer_carries_the_accreditation_line(client, site):
     for path in ["/", "/blog/", "/newsletter/", "/search/?q=detox"]:
         html = client.get(path).content.decode()
@@ -66,7 +78,7 @@ def test_an_edit_in_the_admin_shows_at_once_on_cached_pages(client, site):
     assert "Verify A new body" in html and 'href="https://example.org/check"' in html
     with committed():
         Accreditation.objects.filter(name="A new body").update(is_published=False)
-        Accreditation.objects.get(name="CARF International").save()  # a save moves the cache on
+        Accreditation.objects.get(name="CARF International", language="en").save()  # a save moves the cache on
     assert "A new body" not in client.get("/").content.decode()
 
 
