@@ -16,7 +16,7 @@ class ImageAdmin(admin.ModelAdmin):
     actions = ["remake_renditions"]
     readonly_fields = ["focal_picker", "width", "height", "renditions_state", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "file", "alt", "decorative"]}),
+        (None, {"fields": ["title", "file", "alt", "decorative", "language"]}),
         (_("Focal point"), {"fields": ["focal_picker", ("focal_x", "focal_y")]}),
         (_("Credit and licence"), {"fields": ["credit", "licence"]}),
         (_("Renditions"), {"fields": ["width", "height", "renditions_state", "created_at", "updated_at"]}),

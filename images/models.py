@@ -1,6 +1,7 @@
 import secrets
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -49,6 +50,16 @@ class Image(models.Model):
     )
     decorative = models.BooleanField(
         _("decorative"), default=False, help_text=_("Adds nothing a reader needs: screen readers skip it.")
+    )
+    language = models.CharField(
+        _("language of its text"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language the alt text and credit are written in. On a page in another language they are "
+            "marked as this language, so a screen reader reads them in the right voice."
+        ),
     )
     focal_x = models.FloatField(
         _("focal point, across"),
@@ -102,6 +113,11 @@ class Image(models.Model):
     def alt_text(self):
         """The alt attribute: empty for a decorative image, so screen readers skip it."""
         return "" if self.decorative else self.alt
+
+    def text_language_on(self, language):
+        """The `lang` its alt text and credit need on a page in `language`: their own language when
+        it is another one, else "" (nothing to mark)."""
+        return self.language if self.language != language else ""
 
     def rendition_key(self):
         """What the renditions are made from: a new file or focal point means new renditions."""

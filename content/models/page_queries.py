@@ -41,6 +41,7 @@ READ_FIELDS = (
             "height",
             "alt",
             "decorative",
+            "language",
             "focal_x",
             "focal_y",
             "credit",

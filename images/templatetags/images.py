@@ -9,7 +9,9 @@ and the box asks for them once (images.services.request_renditions) in case no w
 from urllib.parse import quote
 
 from django import template
+from django.conf import settings
 from django.core.files.storage import default_storage
+from django.utils import translation
 
 from images import services
 from images.processing import ASPECTS, crop_box
@@ -77,6 +79,8 @@ def picture(image, sizes=DEFAULT_SIZES, aspect="", priority=False, css_class="")
     context = {"image": image, "sizes": sizes, "priority": priority, "css_class": css_class}
     if not image:
         return context
+    if not image.decorative:
+        context["text_lang"] = image.text_language_on(translation.get_language() or settings.LANGUAGE_CODE)
     by_format = renditions_of(image, aspect)
     jpegs = by_format.get("jpeg", [])
     if not jpegs:

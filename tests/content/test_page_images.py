@@ -131,3 +131,40 @@ def test_adding_a_hero_changes_the_fingerprint_but_pages_without_images_keep_the
     page.hero_image = hero
     page.save()
     assert snapshot.build(page)[0] != before
+
+
+def test_a_library_text_in_another_language_is_marked_so_a_screen_reader_switches_voice(client, pictures):
+    """Alt text and credits are written once, in the library, in one language (English unless the
+    image says otherwise): a Spanish page marks them lang="en"; an image described in Spanish is
+    unmarked there and marked lang="es" on an English page."""
+    hero, figure = pictures
+    Image.objects.filter(pk=figure.pk).update(language="es", alt="Un gráfico de una reducción", credit="Foto: MUESTRA")
+    spanish = PageFactory(slug="benzos", title="Benzodiazepinas", language="es", hero_image=hero)
+    SectionFactory(page=spanish, kind="image", heading="Una reducción lenta", image=figure, body="Las dosis bajan.")
+    english = PageFactory(slug="taper", title="Taper", hero_image=figure)
+    SectionFactory(page=english, kind="image", heading="A slow taper", image=hero, body="Doses fall.")
+    publish(spanish)
+    publish(english)
+
+    html = main(client.get("/es/benzos/").content.decode())
+    hero_img, figure_img = tags(html, "img")
+    assert hero_img["alt"] == "A quiet garden path" and hero_img["lang"] == "en"
+    assert '<figcaption class="figure-caption image-credit mt-1" lang="en">SAMPLE image' in html
+    assert figure_img["alt"] == "Un gráfico de una reducción" and "lang" not in figure_img
+    assert '<p class="image-credit mb-0">Foto: MUESTRA' in html
+
+    html = main(client.get("/taper/").content.decode())
+    hero_img, figure_img = tags(html, "img")
+    assert hero_img["alt"] == "Un gráfico de una reducción" and hero_img["lang"] == "es"
+    assert '<figcaption class="figure-caption image-credit mt-1" lang="es">Foto: MUESTRA' in html
+    assert figure_img["alt"] == "A quiet garden path" and "lang" not in figure_img
+    assert '<p class="image-credit mb-0">SAMPLE image' in html
+
+
+def test_a_decorative_image_carries_no_language(client, pictures):
+    hero, _figure = pictures
+    Image.objects.filter(pk=hero.pk).update(decorative=True, alt="")
+    page = PageFactory(slug="benzos", title="Benzodiazepinas", language="es", hero_image=hero)
+    publish(page)
+    [img] = tags(main(client.get("/es/benzos/").content.decode()), "img")
+    assert img["alt"] == "" and "lang" not in img

@@ -51,7 +51,8 @@ def test_replacing_the_file_remakes_the_renditions_and_drops_the_old_original(
         picture = image(size=(600, 400))
     old = picture.file.name
     upload = SimpleUploadedFile("new.png", photo_bytes((900, 300), format="PNG"), content_type="image/png")
-    data = {"title": "New", "alt": "A wide picture", "focal_x": "0.5", "focal_y": "0.5", "file": upload}
+    data = {"title": "New", "alt": "A wide picture", "focal_x": "0.5", "focal_y": "0.5", "language": "en"}
+    data["file"] = upload
     with django_capture_on_commit_callbacks(execute=True):
         response = staff.post(f"/admin/images/image/{picture.pk}/change/", data)
     assert response.status_code == 302

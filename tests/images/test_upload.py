@@ -38,7 +38,7 @@ def stored(image):
 
 def upload_through_the_form(data, name="IMG_0042 Jane at the clinic.jpg", **fields):
     form = ImageForm(
-        data={"title": "From a phone", "alt": "", "focal_x": "0.5", "focal_y": "0.5", **fields},
+        data={"title": "From a phone", "alt": "", "focal_x": "0.5", "focal_y": "0.5", "language": "en", **fields},
         files={"file": SimpleUploadedFile(name, data, content_type="image/jpeg")},
     )
     return form
